@@ -1,0 +1,1 @@
+"""SenseTime corporate history: a sourced, versioned Frictionless data package."""

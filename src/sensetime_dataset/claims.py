@@ -1,0 +1,123 @@
+"""Stage 3: load the curated claims and locate each quote in its document.
+
+Curation lives in curation/<table>.yaml, a list of rows:
+
+    - id: series-b
+      claims:
+        - source: pr-2017-07-11-series-b      # a document id from sources/manifest.yaml
+          quote: "raised $410 million in its Series B round"   # verbatim, normalized text
+          values: {round_name: Series B, amount: 410000000, currency: USD}
+          note: optional: how the curator read the quote
+          prefer: optional true: these values win where sources disagree (say why in note)
+
+A quote that is not found verbatim stops the build with the file, the claim and the
+closest passage of the document.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .errors import BuildError
+from .normalize import Document
+from .project import Project, read_yaml
+
+log = logging.getLogger(__name__)
+
+CURATED_TABLES = ("rounds", "investors", "partners", "sanctions", "events")
+CLAIM_KEYS = {"source", "quote", "values", "note", "prefer"}
+
+
+@dataclass
+class Claim:
+    table: str
+    row_id: str
+    number: int  # 1-based position of the claim within its row
+    source_id: str
+    quote: str
+    start: int
+    end: int
+    values: dict
+    note: str = ""
+    prefer: bool = False
+    stated_as: dict = field(default_factory=dict)  # field -> wording, where it differs
+    where: str = ""  # "curation/rounds.yaml, row series-b, claim 2"
+
+
+@dataclass
+class CuratedRow:
+    table: str
+    row_id: str
+    claims: list[Claim]
+    where: str
+
+
+def closest_passage(quote: str, text: str) -> str:
+    """The passage of `text` that best matches `quote`, to help fix a typo."""
+    hit = fuzz.partial_ratio_alignment(quote, text)
+    if hit is None:
+        return "(no similar passage)"
+    start, end = hit.dest_start, hit.dest_end
+    return f"{text[start:end]!r} at {start}-{end} ({hit.score:.0f}% similar)"
+
+
+def locate(quote: str, doc: Document, where: str) -> tuple[int, int]:
+    start = doc.text.find(quote)
+    if start < 0:
+        raise BuildError(
+            f"{where}: quote not found verbatim in source {doc.source_id!r}: {quote!r}. "
+            f"Closest passage: {closest_passage(quote, doc.text)}. "
+            "Copy the quote exactly from the normalized text (build/normalized/ holds it)"
+        )
+    return start, start + len(quote)
+
+
+def load_rows(project: Project, documents: dict[str, Document]) -> list[CuratedRow]:
+    rows = []
+    for table in CURATED_TABLES:
+        path = project.curation_dir / f"{table}.yaml"
+        rel = f"curation/{table}.yaml"
+        entries = read_yaml(path) or []
+        if not isinstance(entries, list):
+            raise BuildError(f"{rel}: expected a list of rows")
+        seen = set()
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or "id" not in entry:
+                raise BuildError(f"{rel}: entry {i + 1} has no 'id'; give every row an id")
+            row_id = str(entry["id"])
+            where_row = f"{rel}, row {row_id}"
+            if row_id in seen:
+                raise BuildError(f"{where_row}: id used twice in {rel}; merge the two entries")
+            seen.add(row_id)
+            raw_claims = entry.get("claims") or []
+            if not raw_claims:
+                raise BuildError(f"{where_row}: no claims; every row needs at least one quote")
+            claims = []
+            for n, raw in enumerate(raw_claims, start=1):
+                where = f"{where_row}, claim {n}"
+                unknown = set(raw) - CLAIM_KEYS
+                if unknown:
+                    raise BuildError(f"{where}: unknown keys {sorted(unknown)}; "
+                                     f"allowed: {sorted(CLAIM_KEYS)}")
+                for key in ("source", "quote"):
+                    if not raw.get(key):
+                        raise BuildError(f"{where}: missing '{key}'")
+                doc = documents.get(raw["source"])
+                if doc is None:
+                    raise BuildError(f"{where}: unknown source {raw['source']!r}; use a document "
+                                     "id from sources/manifest.yaml")
+                quote = str(raw["quote"])
+                start, end = locate(quote, doc, where)
+                claims.append(Claim(
+                    table=table, row_id=row_id, number=n, source_id=doc.source_id,
+                    quote=quote, start=start, end=end, values=dict(raw.get("values") or {}),
+                    note=str(raw.get("note") or "").strip(), prefer=bool(raw.get("prefer")),
+                    where=where,
+                ))
+            rows.append(CuratedRow(table=table, row_id=row_id, claims=claims, where=where_row))
+    log.info("loaded %d curated rows with %d claims", len(rows),
+             sum(len(r.claims) for r in rows))
+    return rows

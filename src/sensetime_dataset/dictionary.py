@@ -1,0 +1,56 @@
+"""The README's data dictionary, rendered from schemas/ (never written by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .project import TABLES
+from .schemas import Schemas
+
+BEGIN = "<!-- data-dictionary:begin (generated from schemas/ by `sensetime-dataset dictionary`) -->"
+END = "<!-- data-dictionary:end -->"
+
+
+def _constraints(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if c.get("required"):
+        parts.append("required")
+    if c.get("unique"):
+        parts.append("unique")
+    if "enum" in c:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in c["enum"]))
+    if "pattern" in c:
+        parts.append(f"pattern `{c['pattern']}`")
+    if "minimum" in c:
+        parts.append(f"≥ {c['minimum']}")
+    return "; ".join(parts)
+
+
+def render(schemas: Schemas) -> str:
+    out = [BEGIN, ""]
+    for table in TABLES:
+        schema = schemas.tables[table]
+        out += [f"### `{table}`", "", schema.get("description", ""), "",
+                f"Primary key: `{', '.join(schema['primaryKey'])}`."]
+        for fk in schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            out[-1] += (f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.")
+        out += ["", "| column | type | constraints | description |", "| --- | --- | --- | --- |"]
+        for f in schema["fields"]:
+            desc = f.get("description", "").replace("|", "\\|")
+            cons = _constraints(f).replace("|", "\\|")
+            out.append(f"| `{f['name']}` | {f['type']} | {cons} | {desc} |")
+        out.append("")
+    out.append(END)
+    return "\n".join(out)
+
+
+def update_readme(readme: Path, schemas: Schemas, write: bool = True) -> bool:
+    """Rewrite the dictionary between the markers; return True if it was out of date."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    new = text[:start] + render(schemas) + text[end:]
+    if write and new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text

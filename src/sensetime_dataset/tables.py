@@ -1,0 +1,205 @@
+"""Stage 5: project the claims into the published tables.
+
+Where sources disagree on a field, the preferred value is chosen by the written rule
+(curation/preference.yaml, documented in the README) and every value is kept in the
+claims table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+
+from .claims import Claim, CuratedRow
+from .errors import BuildError
+from .normalize import Document
+from .project import Project, read_yaml
+from .resolve import Organization
+from .schemas import Schemas
+
+log = logging.getLogger(__name__)
+
+# Rows of these tables each appear in `events` too, linked by the named column.
+DERIVED_EVENTS = {
+    "rounds": ("round", "round_id", "funding"),
+    "partners": ("partner", "partner_id", "partnership"),
+    "sanctions": ("sanction", "sanction_id", "sanction"),
+}
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def typed(value, ftype: str, where: str):
+    """A curated YAML value in the column's type (YAML reads 2017-07-11 as a date)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    try:
+        if ftype == "string":
+            return str(value)
+        if ftype == "number":
+            return float(value)
+        if ftype == "integer":
+            return int(value)
+        if ftype == "boolean":
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value
+    except (TypeError, ValueError):
+        raise BuildError(f"{where}: {value!r} is not a {ftype}") from None
+    raise BuildError(f"{where}: unsupported type {ftype}")
+
+
+def compatible_dates(values: set[str]) -> bool:
+    """True when every partial date is a prefix of the most precise one."""
+    longest = max(values, key=len)
+    return all(longest.startswith(v) for v in values)
+
+
+def as_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)
+
+
+class Preference:
+    """Which source wins where sources disagree: an explicit `prefer`, else source kind rank."""
+
+    def __init__(self, project: Project, documents: dict[str, Document]):
+        spec = read_yaml(project.curation_dir / "preference.yaml") or {}
+        self.rank = {kind: i for i, kind in enumerate(spec.get("source_kind_order", []))}
+        self.documents = documents
+
+    def kind_rank(self, claim: Claim) -> int:
+        kind = self.documents[claim.source_id].kind
+        if kind not in self.rank:
+            raise BuildError(f"curation/preference.yaml: source kind {kind!r} has no rank; "
+                             "add it to source_kind_order")
+        return self.rank[kind]
+
+    def choose(self, stated: list[tuple[Claim, object]], where: str, is_date: bool = False):
+        values = {as_text(v) for _, v in stated}
+        if len(values) == 1:
+            return stated[0][1]
+        if is_date and compatible_dates(values):
+            # "2019" and "2019-10" agree: publish the most precise, no disagreement.
+            return max(values, key=len)
+        preferred = [(c, v) for c, v in stated if c.prefer]
+        if preferred:
+            chosen = {as_text(v) for _, v in preferred}
+            if len(chosen) > 1:
+                raise BuildError(f"{where}: claims marked prefer disagree ({sorted(chosen)}); "
+                                 "mark only one value as preferred")
+            return preferred[0][1]
+        best = min(self.kind_rank(c) for c, _ in stated)
+        top = [(c, v) for c, v in stated if self.kind_rank(c) == best]
+        if len({as_text(v) for _, v in top}) > 1:
+            raise BuildError(
+                f"{where}: sources of equal standing disagree: "
+                + "; ".join(f"{c.source_id} says {as_text(v)!r}" for c, v in top)
+                + ". Mark the claim to publish with 'prefer: true' and say why in its note"
+            )
+        return top[0][1]
+
+
+def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: list[Document],
+                 schemas: Schemas, project: Project) -> dict[str, list[dict]]:
+    docs = {d.source_id: d for d in documents}
+    preference = Preference(project, docs)
+    tables: dict[str, list[dict]] = defaultdict(list)
+    claims_out: list[dict] = []
+    evidence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+
+    for row in rows:
+        names = schemas.field_names(row.table)
+        key = schemas.primary_key(row.table)
+        stated: dict[str, list[tuple[Claim, object]]] = defaultdict(list)
+        for claim in row.claims:
+            for fname, raw in claim.values.items():
+                if fname not in names or fname == key or fname == "date_precision":
+                    raise BuildError(f"{claim.where}: {fname!r} is not a curated column of "
+                                     f"{row.table}; columns: {', '.join(names)}")
+                value = typed(raw, schemas.field_type(row.table, fname), f"{claim.where}, {fname}")
+                schemas.check_value(row.table, fname, value, claim.where)
+                stated[fname].append((claim, value))
+            evidence[(row.table, row.row_id)].append(claim)
+        record = {name: None for name in names}
+        record[key] = row.row_id
+        for fname, pairs in stated.items():
+            chosen = preference.choose(pairs, f"{row.where}, field {fname}",
+                                       is_date=fname == "date")
+            record[fname] = chosen
+            for claim, value in pairs:
+                claims_out.append({
+                    "claim_id": f"{row.table}/{row.row_id}/{claim.number}/{fname}",
+                    "table_name": row.table, "row_id": row.row_id, "field": fname,
+                    "value": as_text(value), "stated_as": claim.stated_as.get(fname),
+                    "source_id": claim.source_id, "quote": claim.quote,
+                    "start": claim.start, "end": claim.end,
+                    "preferred": as_text(value) == as_text(chosen),
+                    "note": claim.note or None,
+                })
+        tables[row.table].append(record)
+
+    # Every round, partnership and sanction also appears in the timeline.
+    for table, (prefix, link, event_type) in DERIVED_EVENTS.items():
+        for record in tables[table]:
+            row_id = record[schemas.primary_key(table)]
+            event = {name: None for name in schemas.field_names("events")}
+            event.update(event_id=f"{prefix}-{row_id}", date=record.get("date"),
+                         event_type=event_type, description=record.get("description"))
+            event[link] = row_id
+            tables["events"].append(event)
+            evidence[("events", event["event_id"])] = evidence[(table, row_id)]
+
+    # An organization's evidence is every quote that names it in a claim.
+    mentions: dict[str, list[Claim]] = defaultdict(list)
+    for row in rows:
+        for claim in row.claims:
+            for fname in schemas.organization_fields(row.table) & set(claim.values):
+                mentions[claim.values[fname]].append(claim)
+    for org in orgs:
+        tables["organizations"].append({
+            "organization_id": org.organization_id, "name": org.name, "kind": org.kind,
+            "aliases": " | ".join(org.aliases) or None,
+        })
+        evidence[("organizations", org.organization_id)] = mentions.get(org.organization_id, [])
+
+    for table in tables:
+        if "date_precision" in schemas.field_names(table):
+            for record in tables[table]:
+                date = record.get("date")
+                record["date_precision"] = PRECISION.get(len(date)) if date else None
+
+    tables["evidence"] = _evidence_rows(evidence)
+    tables["claims"] = claims_out
+    tables["sources"] = [
+        {name: getattr(d, name) for name in schemas.field_names("sources")} for d in documents
+    ]
+    for table in tables:
+        key = schemas.primary_key(table)
+        tables[table].sort(key=lambda r: r[key])
+        for record in tables[table]:  # CSV cannot tell "" from null: publish null
+            for name, value in record.items():
+                if value == "":
+                    record[name] = None
+    log.info("tables: %s", ", ".join(f"{t} {len(r)}" for t, r in sorted(tables.items())))
+    return dict(tables)
+
+
+def _evidence_rows(evidence: dict[tuple[str, str], list[Claim]]) -> list[dict]:
+    out = []
+    for (table, row_id), claims in evidence.items():
+        seen = set()
+        for claim in claims:
+            spot = (claim.source_id, claim.start, claim.end)
+            if spot in seen:
+                continue
+            seen.add(spot)
+            out.append({
+                "evidence_id": f"{table}/{row_id}/{len(seen)}", "table_name": table,
+                "row_id": row_id, "source_id": claim.source_id, "quote": claim.quote,
+                "start": claim.start, "end": claim.end,
+            })
+    return out
