@@ -108,3 +108,27 @@ def test_descriptor_is_valid_json_with_a_version():
     descriptor = json.loads((REPO / "datapackage.json").read_text())
     major, minor, patch = (int(x) for x in descriptor["version"].split("."))
     assert (major, minor, patch) >= (0, 1, 0)
+
+
+def test_validate_command_finds_a_broken_foreign_key_in_a_parquet_file(tmp_path):
+    """frictionless checks keys in the Parquet copies too, not only in the CSV files."""
+    import hashlib
+
+    copy = tmp_path / "download"
+    copy.mkdir()
+    shutil.copytree(REPO / "data", copy / "data")
+    path = copy / "data" / "investors.parquet"
+    table = pq.read_table(path)
+    rounds = table.column("round_id").to_pylist()
+    rounds[0] = "series-zz"
+    index = table.schema.get_field_index("round_id")
+    pq.write_table(table.set_column(index, table.schema.field(index), pa.array(rounds)), path)
+    descriptor = json.loads((REPO / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        if resource["path"] == "data/investors.parquet":  # a consistent, re-hashed file
+            resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    (copy / "datapackage.json").write_text(json.dumps(descriptor))
+
+    bad = run_cli("validate", str(copy))
+    assert bad.returncode == 1
+    assert "investors_parquet" in bad.stderr and "series-zz" in bad.stderr
