@@ -46,6 +46,19 @@ class Claim:
     stated_as: dict = field(default_factory=dict)  # field -> wording, where it differs
     where: str = ""  # "curation/rounds.yaml, row series-b, claim 2"
 
+    def claim_id(self, field_name: str) -> str:
+        """The published id of this claim's value for one field (claims.claim_id)."""
+        return f"{self.table}/{self.row_id}/{self.number}/{field_name}"
+
+
+def as_text(value) -> str:
+    """A typed value in its published text form (claims.value), to compare values."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)
+
 
 @dataclass
 class CuratedRow:
