@@ -60,6 +60,13 @@ def as_text(value) -> str:
     return str(value)
 
 
+def agrees(value, chosen, is_date: bool) -> bool:
+    """True when a stated value agrees with the published one: equal, or for a date a
+    less precise form of it ("2018-06" agrees with "2018-06-29")."""
+    text, published = as_text(value), as_text(chosen)
+    return text == published or (is_date and published.startswith(text))
+
+
 @dataclass
 class CuratedRow:
     table: str

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .claims import Claim, as_text
+from .claims import Claim, agrees, as_text
 from .normalize import Document
 from .resolve import Organization, _key
 from .schemas import Schemas
@@ -48,7 +48,7 @@ def conflict_rows(decisions: list[Decision], orgs: list[Organization],
         for claim, value in d.stated:
             stated_as = claim.stated_as.get(d.field)
             preferred = (_key(stated_as or "") == _key(org.name) if org
-                         else as_text(value) == as_text(d.chosen))
+                         else agrees(value, d.chosen, is_date=d.field == "date"))
             out.append({
                 "claim_id": claim.claim_id(d.field),
                 "conflict_id": f"{d.table}/{d.row_id}/{d.field}",

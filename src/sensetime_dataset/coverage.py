@@ -81,7 +81,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
     word = re.search(r"[\w.]*$", line[:dot]).group(0).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    last = word.rsplit(".", 1)[-1]  # "scientist.Dr": a lost break before "Dr."
+    return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 
-from .claims import Claim, CuratedRow, as_text
+from .claims import Claim, CuratedRow, agrees, as_text
 from .conflicts import Decision, conflict_rows
 from .errors import BuildError
 from .normalize import Document
@@ -139,7 +139,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
                     "value": as_text(value), "stated_as": claim.stated_as.get(fname),
                     "source_id": claim.source_id, "quote": claim.quote,
                     "start": claim.start, "end": claim.end,
-                    "preferred": as_text(value) == as_text(chosen),
+                    "preferred": agrees(value, chosen, is_date=fname == "date"),
                     "note": claim.note or None,
                 })
         tables[row.table].append(record)
