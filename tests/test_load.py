@@ -14,7 +14,7 @@ from frictionless import Package
 from conftest import REPO, run_cli
 
 TABLES = ("organizations", "rounds", "investors", "partners", "sanctions", "events",
-          "sources", "evidence", "claims")
+          "sources", "evidence", "claims", "conflicts")
 
 
 def test_frictionless_finds_the_package_valid():

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import load_rows
+from .coverage import Coverage, compute, write_report
 from .normalize import normalize
 from .project import Project
 from .publish import package_metadata, swap_into_place, write_package
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 class BuildResult:
     counts: dict[str, int]
     descriptor: Path
+    coverage: Coverage
+    coverage_report: Path
 
 
 def build(root: Path) -> BuildResult:
@@ -46,7 +49,11 @@ def build(root: Path) -> BuildResult:
         swap_into_place(staging, project)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor)
+    coverage = compute(tables)
+    report = project.build_dir / "coverage.md"
+    write_report(coverage, report)
+    return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
+                       report)
 
 
 def _write_normalized(project: Project, documents) -> None:

@@ -46,6 +46,26 @@ class Claim:
     stated_as: dict = field(default_factory=dict)  # field -> wording, where it differs
     where: str = ""  # "curation/rounds.yaml, row series-b, claim 2"
 
+    def claim_id(self, field_name: str) -> str:
+        """The published id of this claim's value for one field (claims.claim_id)."""
+        return f"{self.table}/{self.row_id}/{self.number}/{field_name}"
+
+
+def as_text(value) -> str:
+    """A typed value in its published text form (claims.value), to compare values."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)
+
+
+def agrees(value, chosen, is_date: bool) -> bool:
+    """True when a stated value agrees with the published one: equal, or for a date a
+    less precise form of it ("2018-06" agrees with "2018-06-29")."""
+    text, published = as_text(value), as_text(chosen)
+    return text == published or (is_date and published.startswith(text))
+
 
 @dataclass
 class CuratedRow:

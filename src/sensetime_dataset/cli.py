@@ -32,6 +32,7 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
 
     A failed build leaves the published package untouched."""
     from .build import build as run_build
+    from .coverage import render_summary
 
     _setup_logging(verbose)
     started = time.perf_counter()
@@ -43,6 +44,7 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
     for table, count in sorted(result.counts.items()):
         typer.echo(f"  {table:<14} {count:>5} rows")
     typer.echo(f"built and validated {result.descriptor} in {seconds:.1f} s")
+    typer.echo(f"{render_summary(result.coverage)}\n  full report: {result.coverage_report}")
 
 
 @app.command()
@@ -79,6 +81,22 @@ def dictionary(root: Path = ROOT,
         return
     changed = update_readme(readme, Schemas.load(project))
     typer.echo("README.md: data dictionary " + ("updated" if changed else "already up to date"))
+
+
+@app.command()
+def coverage(root: Path = ROOT) -> None:
+    """Report how much of each source the published package quotes (build/coverage.md)."""
+    from .coverage import compute, render_summary, tables_from_package, write_report
+    from .project import Project
+
+    project = Project(root)
+    try:
+        cov = compute(tables_from_package(project.root))
+    except BuildError as exc:
+        _fail(exc)
+    report = project.build_dir / "coverage.md"
+    write_report(cov, report)
+    typer.echo(f"{render_summary(cov)}\n  full report: {report}")
 
 
 if __name__ == "__main__":

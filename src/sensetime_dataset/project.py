@@ -19,6 +19,7 @@ TABLES = (
     "sources",
     "evidence",
     "claims",
+    "conflicts",
 )
 
 

@@ -3,6 +3,11 @@
 The registry (curation/organizations.yaml) gives each organization a canonical id,
 name, kind and aliases. A name that is not in it stops the build: new organizations
 are added by a person, never created silently.
+
+`variants` are aliases that are more than an abbreviation or a legal form: a source
+names the organization differently from the others (a name the curator judged to mean
+the same organization, with a note saying why). They resolve like aliases, and every
+row where one is used beside another name is listed as a name disagreement.
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ class Organization:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    variants: tuple[tuple[str, str], ...] = ()  # (name, why it is the same organization)
+
+    @property
+    def all_aliases(self) -> tuple[str, ...]:
+        return (*self.aliases, *(name for name, _ in self.variants))
 
 
 def _key(name: str) -> str:
@@ -41,14 +51,21 @@ def load_registry(project: Project) -> list[Organization]:
         if e["id"] in ids:
             raise BuildError(f"{REGISTRY}: id {e['id']!r} used twice; merge the entries")
         ids.add(e["id"])
-        orgs.append(Organization(e["id"], e["name"], e["kind"], tuple(e.get("aliases") or ())))
+        variants = []
+        for v in e.get("variants") or ():
+            if not isinstance(v, dict) or not v.get("name") or not v.get("note"):
+                raise BuildError(f"{REGISTRY}: entry {e['id']!r}: each variant needs a 'name' "
+                                 "and a 'note' saying why it is the same organization")
+            variants.append((str(v["name"]), str(v["note"]).strip()))
+        orgs.append(Organization(e["id"], e["name"], e["kind"], tuple(e.get("aliases") or ()),
+                                 tuple(variants)))
     return orgs
 
 
 def name_index(orgs: list[Organization]) -> dict[str, str]:
     index: dict[str, str] = {}
     for org in orgs:
-        for name in (org.name, *org.aliases):
+        for name in (org.name, *org.all_aliases):
             other = index.setdefault(_key(name), org.organization_id)
             if other != org.organization_id:
                 raise BuildError(f"{REGISTRY}: the name {name!r} belongs to both {other!r} and "

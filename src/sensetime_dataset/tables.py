@@ -11,7 +11,8 @@ import datetime as dt
 import logging
 from collections import defaultdict
 
-from .claims import Claim, CuratedRow
+from .claims import Claim, CuratedRow, agrees, as_text
+from .conflicts import Decision, conflict_rows
 from .errors import BuildError
 from .normalize import Document
 from .project import Project, read_yaml
@@ -55,14 +56,6 @@ def compatible_dates(values: set[str]) -> bool:
     return all(longest.startswith(v) for v in values)
 
 
-def as_text(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.15g}"
-    return str(value)
-
-
 class Preference:
     """Which source wins where sources disagree: an explicit `prefer`, else source kind rank."""
 
@@ -78,20 +71,24 @@ class Preference:
                              "add it to source_kind_order")
         return self.rank[kind]
 
-    def choose(self, stated: list[tuple[Claim, object]], where: str, is_date: bool = False):
+    def choose(self, stated: list[tuple[Claim, object]], where: str,
+               is_date: bool = False) -> tuple[object, str | None]:
+        """The value to publish, and the rule that chose it where sources disagree
+        (None when they do not: one value, or partial dates that agree)."""
         values = {as_text(v) for _, v in stated}
         if len(values) == 1:
-            return stated[0][1]
+            return stated[0][1], None
         if is_date and compatible_dates(values):
             # "2019" and "2019-10" agree: publish the most precise, no disagreement.
-            return max(values, key=len)
+            return max(values, key=len), None
         preferred = [(c, v) for c, v in stated if c.prefer]
         if preferred:
             chosen = {as_text(v) for _, v in preferred}
             if len(chosen) > 1:
                 raise BuildError(f"{where}: claims marked prefer disagree ({sorted(chosen)}); "
                                  "mark only one value as preferred")
-            return preferred[0][1]
+            claim = preferred[0][0]
+            return preferred[0][1], f"rule 1 (marked prefer: true): {claim.note or 'no note'}"
         best = min(self.kind_rank(c) for c, _ in stated)
         top = [(c, v) for c, v in stated if self.kind_rank(c) == best]
         if len({as_text(v) for _, v in top}) > 1:
@@ -100,7 +97,10 @@ class Preference:
                 + "; ".join(f"{c.source_id} says {as_text(v)!r}" for c, v in top)
                 + ". Mark the claim to publish with 'prefer: true' and say why in its note"
             )
-        return top[0][1]
+        winner = self.documents[top[0][0].source_id].kind
+        losers = sorted({self.documents[c.source_id].kind for c, _ in stated} - {winner},
+                        key=lambda k: self.rank[k])
+        return top[0][1], f"rule 2 (source kind): {winner} ranks above {', '.join(losers)}"
 
 
 def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: list[Document],
@@ -110,6 +110,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     tables: dict[str, list[dict]] = defaultdict(list)
     claims_out: list[dict] = []
     evidence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    decisions: list[Decision] = []
 
     for row in rows:
         names = schemas.field_names(row.table)
@@ -127,17 +128,18 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
         record = {name: None for name in names}
         record[key] = row.row_id
         for fname, pairs in stated.items():
-            chosen = preference.choose(pairs, f"{row.where}, field {fname}",
-                                       is_date=fname == "date")
+            chosen, rule = preference.choose(pairs, f"{row.where}, field {fname}",
+                                             is_date=fname == "date")
             record[fname] = chosen
+            decisions.append(Decision(row.table, row.row_id, fname, pairs, chosen, rule))
             for claim, value in pairs:
                 claims_out.append({
-                    "claim_id": f"{row.table}/{row.row_id}/{claim.number}/{fname}",
+                    "claim_id": claim.claim_id(fname),
                     "table_name": row.table, "row_id": row.row_id, "field": fname,
                     "value": as_text(value), "stated_as": claim.stated_as.get(fname),
                     "source_id": claim.source_id, "quote": claim.quote,
                     "start": claim.start, "end": claim.end,
-                    "preferred": as_text(value) == as_text(chosen),
+                    "preferred": agrees(value, chosen, is_date=fname == "date"),
                     "note": claim.note or None,
                 })
         tables[row.table].append(record)
@@ -162,7 +164,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     for org in orgs:
         tables["organizations"].append({
             "organization_id": org.organization_id, "name": org.name, "kind": org.kind,
-            "aliases": " | ".join(org.aliases) or None,
+            "aliases": " | ".join(org.all_aliases) or None,
         })
         evidence[("organizations", org.organization_id)] = mentions.get(org.organization_id, [])
 
@@ -174,6 +176,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
 
     tables["evidence"] = _evidence_rows(evidence)
     tables["claims"] = claims_out
+    tables["conflicts"] = conflict_rows(decisions, orgs, docs, schemas)
     tables["sources"] = [
         {name: getattr(d, name) for name in schemas.field_names("sources")} for d in documents
     ]

@@ -166,7 +166,7 @@ def cross_table_schemas(frames: dict[str, pd.DataFrame],
         checks = []
         if table in ROW_TABLES:
             checks.append(has_evidence(table))
-        if table in ("evidence", "claims"):
+        if table in ("evidence", "claims", "conflicts"):
             checks += [pa.Check(quote_at_offsets, name="quote equals the source text at offsets"),
                        pa.Check(row_exists, name="table_name/row_id is a published row")]
         if "date_precision" in frames[table].columns:
