@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from datasette.app import Datasette
 
-from conftest import REPO
+from conftest import REPO, run_cli
 from sensetime_dataset.datasette_metadata import QUERIES, write_metadata
 from sensetime_dataset.serve import Served, datasette_kwargs
 from sensetime_dataset.sqlite import FTS_COLUMNS, VIEWS, build_database, database_path
@@ -56,6 +56,20 @@ def test_the_database_is_byte_stable(tmp_path, served):
     again = build_database(REPO, tmp_path / served.database.name)
     assert hashlib.sha256(again.read_bytes()).digest() == \
         hashlib.sha256(served.database.read_bytes()).digest()
+
+
+def test_sqlite_builds_what_is_missing_from_a_checkout_without_a_package(repo_copy, served):
+    import shutil
+
+    shutil.rmtree(repo_copy / "data")
+    (repo_copy / "datapackage.json").unlink()
+    result = run_cli("sqlite", "--root", str(repo_copy))
+    assert result.returncode == 0, result.stderr
+    assert (repo_copy / "datapackage.json").is_file()
+    db = database_path(repo_copy, repo_copy / "build")
+    assert hashlib.sha256(db.read_bytes()).digest() == \
+        hashlib.sha256(served.database.read_bytes()).digest()
+    assert db.with_name(db.stem + ".metadata.json").is_file()
 
 
 def test_tables_keep_the_declared_keys_and_types(served):
