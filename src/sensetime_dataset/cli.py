@@ -1,4 +1,4 @@
-"""The command line: `sensetime-dataset build | validate`."""
+"""The command line: `sensetime-dataset build | validate | dictionary | sqlite | serve`."""
 
 from __future__ import annotations
 
@@ -97,6 +97,34 @@ def coverage(root: Path = ROOT) -> None:
     report = project.build_dir / "coverage.md"
     write_report(cov, report)
     typer.echo(f"{render_summary(cov)}\n  full report: {report}")
+
+
+@app.command()
+def sqlite(root: Path = ROOT) -> None:
+    """Build build/<package>.db (for Datasette) and its metadata from the published package."""
+    from .project import Project
+    from .serve import prepare
+
+    try:
+        served = prepare(Project(root.resolve()))
+    except BuildError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {served.database} and {served.metadata}")
+
+
+@app.command()
+def serve(root: Path = ROOT,
+          port: int = typer.Option(8001, "--port", "-p", help="Port to listen on."),
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on.")) -> None:
+    """Serve the package read-only with Datasette, building whatever is missing first."""
+    from .project import Project
+    from .serve import prepare, serve as run_server
+
+    try:
+        served = prepare(Project(root.resolve()))
+    except BuildError as exc:
+        _fail(exc)
+    run_server(served, host, port)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,113 @@
+"""Stage 8c: serve the package read-only with Datasette: build what is missing (the
+package, the SQLite file, the metadata), then run Datasette on an immutable database
+with bounded queries and quiet logs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datasette_metadata import write_metadata
+from .project import Project
+from .sqlite import build_database, database_path
+
+HERE = Path(__file__).resolve().parent
+PLUGINS_DIR = HERE / "datasette_plugins"
+TEMPLATE_DIR = HERE / "datasette_templates"
+
+# Bounded work per request: a runaway query is interrupted, a result is capped.
+SETTINGS = {
+    "sql_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "facet_time_limit_ms": 200,
+    "num_sql_threads": 3,
+}
+
+
+@dataclass(frozen=True)
+class Served:
+    database: Path
+    metadata: Path
+
+
+def prepare(project: Project) -> Served:
+    """Build the package if there is none, the SQLite file if it is missing or was built
+    from another package, and the metadata (cheap, so always)."""
+    if not project.descriptor.is_file():
+        from .build import build
+        build(project.root)
+    db = database_path(project.root, project.build_dir)
+    stamp = db.with_name(db.name + ".package-sha256")
+    package_hash = hashlib.sha256(project.descriptor.read_bytes()).hexdigest()
+    if not db.is_file() or not stamp.is_file() or stamp.read_text().strip() != package_hash:
+        build_database(project.root, db)
+        stamp.write_text(package_hash + "\n")
+    metadata = write_metadata(project.root, db.stem, db.with_name(db.stem + ".metadata.json"))
+    return Served(db, metadata)
+
+
+def datasette_kwargs(served: Served) -> dict:
+    """Arguments for datasette.app.Datasette: immutable file, no writable database."""
+    return {
+        "immutables": [str(served.database)],
+        "metadata": json.loads(served.metadata.read_text(encoding="utf-8")),
+        "settings": dict(SETTINGS),
+        "plugins_dir": str(PLUGINS_DIR),
+        "template_dir": str(TEMPLATE_DIR),
+    }
+
+
+def serve(served: Served, host: str, port: int) -> None:
+    import asyncio
+
+    import rich
+    import uvicorn
+    from datasette.app import Datasette
+
+    # Datasette prints a ~240-line rich traceback with local variables (request data
+    # included) for every handled error, even a 400; keep the server log readable.
+    # Unexpected errors (500) still print a plain traceback.
+    rich.reconfigure(quiet=True)
+    ds = Datasette(**datasette_kwargs(served))
+    asyncio.run(ds.invoke_startup())
+    print(f"Serving {served.database.name} read-only at http://{host}:{port}/ "
+          "(Ctrl-C to stop)", flush=True)
+    # No access log: it would record every query string.
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", access_log=False,
+                lifespan="on", workers=1)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def spawn(root: Path, port: int, host: str = "127.0.0.1", timeout: float = 120.0):
+    """Start `sensetime-dataset serve` as its own process (for the browser test and the
+    benchmark) and return it once it answers; its output goes to pipes the caller reads."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sensetime_dataset", "serve", "--root", str(root),
+         "--host", host, "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"serve exited with {process.returncode}: "
+                               f"{process.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://{host}:{port}/-/versions.json", timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"serve did not answer on {host}:{port} within {timeout} s")

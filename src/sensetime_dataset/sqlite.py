@@ -1,0 +1,185 @@
+"""Stage 8a: load the published package (datapackage.json + data/) into one SQLite file
+for Datasette: declared keys, indexes on the columns people filter on, full-text search
+and a few views. Everything about the tables comes from the schemas in the descriptor."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import sqlite_utils
+
+from .errors import BuildError
+from .project import TABLES
+from .validate import read_tables
+
+log = logging.getLogger(__name__)
+
+SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int}
+
+# Which text columns get full-text search (Datasette's search box on these tables).
+FTS_COLUMNS = {
+    "sources": ["title", "text"],
+    "events": ["description"],
+    "evidence": ["quote"],
+}
+
+# Characters of source text shown around a quote in `evidence_passages`.
+CONTEXT = 160
+
+VIEWS = {
+    # One row per funding event, in date order (a tranche takes its round's date), with
+    # its lead investors and other participants by name.
+    "funding_timeline": """
+        SELECT r.round_id, coalesce(r.date, p.date) AS date, r.round_name, r.round_type,
+               r.parent_round_id, r.amount, r.currency, r.valuation,
+               (SELECT group_concat(name, '; ') FROM (
+                    SELECT o.name FROM investors i
+                    JOIN organizations o ON o.organization_id = i.organization_id
+                    WHERE i.round_id = r.round_id AND i.role = 'lead' ORDER BY o.name))
+                 AS lead_investors,
+               (SELECT group_concat(name, '; ') FROM (
+                    SELECT o.name FROM investors i
+                    JOIN organizations o ON o.organization_id = i.organization_id
+                    WHERE i.round_id = r.round_id AND i.role <> 'lead' ORDER BY o.name))
+                 AS participants,
+               r.description
+        FROM rounds r LEFT JOIN rounds p ON p.round_id = r.parent_round_id
+        ORDER BY coalesce(r.date, p.date), r.round_id""",
+    # Every claim of a (table_name, row_id, field) for which sources state more than one
+    # value. Partial dates that agree ('2019' and '2019-10') are listed too but flagged,
+    # because the preference rule does not count them as a disagreement.
+    "conflicts": """
+        WITH disputed AS (
+            SELECT table_name, row_id, field FROM claims
+            GROUP BY table_name, row_id, field HAVING count(DISTINCT value) > 1)
+        SELECT c.table_name, c.row_id, c.field, c.value, c.preferred, c.source_id,
+               c.quote, c.note,
+               NOT EXISTS (
+                   SELECT 1 FROM claims a JOIN claims b
+                     ON a.table_name = b.table_name AND a.row_id = b.row_id
+                    AND a.field = b.field AND a.value < b.value
+                   WHERE a.table_name = c.table_name AND a.row_id = c.row_id
+                     AND a.field = c.field
+                     AND substr(b.value, 1, length(a.value) + 1) <> a.value || '-'
+                     AND substr(a.value, 1, length(b.value) + 1) <> b.value || '-')
+                 AS only_date_precision_differs,
+               c.claim_id
+        FROM claims c JOIN disputed d USING (table_name, row_id, field)
+        ORDER BY c.table_name, c.row_id, c.field, c.preferred DESC, c.claim_id""",
+    # Each organization's roles across the tables that refer to it.
+    "organization_roles": """
+        SELECT o.organization_id, o.name, 'investors' AS table_name, i.investor_id AS row_id,
+               i.role AS role, r.date, r.round_name || ': ' || r.description AS description
+        FROM investors i JOIN organizations o USING (organization_id)
+        JOIN rounds r USING (round_id)
+        UNION ALL
+        SELECT o.organization_id, o.name, 'partners', p.partner_id, p.kind, p.date,
+               p.description
+        FROM partners p JOIN organizations o USING (organization_id)
+        UNION ALL
+        SELECT o.organization_id, o.name, 'sanctions', s.sanction_id, 'authority', s.date,
+               s.program || ': ' || s.description
+        FROM sanctions s JOIN organizations o ON o.organization_id = s.authority_id
+        ORDER BY 1, 6, 4""",
+    # Each evidence quote with its source and the passage around it.
+    "evidence_passages": f"""
+        SELECT e.evidence_id, e.table_name, e.row_id, e.source_id, s.title AS source_title,
+               s.kind AS source_kind, s.published, s.url,
+               CASE WHEN e.start > {CONTEXT} THEN '…' ELSE '' END
+                 || substr(s.text, max(e.start - {CONTEXT}, 0) + 1,
+                           e.start - max(e.start - {CONTEXT}, 0))
+                 || '«' || e.quote || '»' || substr(s.text, e."end" + 1, {CONTEXT})
+                 || CASE WHEN length(s.text) > e."end" + {CONTEXT} THEN '…' ELSE '' END
+                 AS passage,
+               e.quote, e.start, e."end"
+        FROM evidence e JOIN sources s USING (source_id)
+        ORDER BY e.table_name, e.row_id, e.evidence_id""",
+}
+
+
+def database_path(package_dir: Path, build_dir: Path) -> Path:
+    name = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))["name"]
+    return build_dir / f"{name}.db"
+
+
+def build_database(package_dir: Path, target: Path) -> Path:
+    """Write the package at `package_dir` to the SQLite file `target` (replaced whole, so a
+    failure leaves the previous file as it was)."""
+    descriptor_path = package_dir / "datapackage.json"
+    if not descriptor_path.is_file():
+        raise BuildError(f"{descriptor_path}: not found; run `sensetime-dataset build` first")
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    # The CSV resources carry the complete Table Schemas (see publish.py).
+    schemas = {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
+    missing = [t for t in TABLES if t not in schemas]
+    if missing:
+        raise BuildError(f"{descriptor_path}: no resource for {', '.join(missing)}")
+    frames = read_tables(package_dir, "parquet")
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sqlite-", suffix=".db", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        db = sqlite_utils.Database(tmp)
+        for table in TABLES:
+            _load_table(db, table, schemas[table], frames[table])
+        for table, columns in FTS_COLUMNS.items():
+            # Porter stemming: a search for "invest" finds "investment".
+            db[table].enable_fts(columns, tokenize="porter")
+        for name, sql in VIEWS.items():
+            db.create_view(name, sql.strip())
+        db.conn.commit()
+        db.execute("ANALYZE")
+        db.conn.commit()
+        db.vacuum()
+        db.close()
+        _check_foreign_keys(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    log.info("wrote %s", target)
+    return target
+
+
+def _load_table(db: sqlite_utils.Database, table: str, schema: dict, frame) -> None:
+    fields = schema["fields"]
+    db[table].create(
+        {f["name"]: SQL_TYPES[f["type"]] for f in fields},
+        pk=schema["primaryKey"][0],
+        not_null=[f["name"] for f in fields if f.get("constraints", {}).get("required")],
+        foreign_keys=[(fk["fields"][0], fk["reference"]["resource"] or table,
+                       fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", [])],
+        column_order=[f["name"] for f in fields],
+    )
+    rows = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
+    db[table].insert_all(rows)
+    for columns in _indexed_columns(schema):
+        db[table].create_index(columns)
+
+
+def _indexed_columns(schema: dict) -> list[list[str]]:
+    """The columns people filter and facet on: foreign keys, enumerations, dates, and the
+    (table_name, row_id) reference of evidence and claims."""
+    names = [f["name"] for f in schema["fields"]]
+    key = schema["primaryKey"][0]
+    out = [[fk["fields"][0]] for fk in schema.get("foreignKeys", [])]
+    out += [[f["name"]] for f in schema["fields"]
+            if "enum" in f.get("constraints", {}) or f["name"] in ("date", "published")]
+    if "table_name" in names and "row_id" in names:
+        out = [c for c in out if c != ["table_name"]] + [["table_name", "row_id"]]
+    return [c for c in out if c != [key]]
+
+
+def _check_foreign_keys(path: str) -> None:
+    with sqlite3.connect(path) as conn:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise BuildError(f"{path}: foreign keys do not resolve: {broken[:5]}")

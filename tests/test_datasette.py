@@ -1,0 +1,288 @@
+"""The SQLite file and its Datasette, in process through Datasette's own client: every
+table and view, labels, facets, canned queries, search, exports. Expectations come from
+the package files (data/*.csv), never from the output under test."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from datasette.app import Datasette
+
+from conftest import REPO, run_cli
+from sensetime_dataset.datasette_metadata import QUERIES, write_metadata
+from sensetime_dataset.serve import Served, datasette_kwargs
+from sensetime_dataset.sqlite import FTS_COLUMNS, VIEWS, build_database, database_path
+
+TABLES = ("organizations", "rounds", "investors", "partners", "sanctions", "events",
+          "sources", "evidence", "claims")
+ROW_TABLES = TABLES[:6]
+
+
+def package(table: str) -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / f"{table}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Served:
+    folder = tmp_path_factory.mktemp("served")
+    db = build_database(REPO, database_path(REPO, folder))
+    return Served(db, write_metadata(REPO, db.stem, folder / "metadata.json"))
+
+
+@pytest.fixture
+def ds(served) -> Datasette:
+    return Datasette(**datasette_kwargs(served))
+
+
+@pytest.fixture
+def db_url(served) -> str:
+    return f"/{served.database.stem}"
+
+
+async def rows(ds, path: str, **params) -> list[dict]:
+    response = await ds.client.get(path, params={"_shape": "array", "_size": "max", **params})
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.json()
+
+
+def test_the_database_is_byte_stable(tmp_path, served):
+    again = build_database(REPO, tmp_path / served.database.name)
+    assert hashlib.sha256(again.read_bytes()).digest() == \
+        hashlib.sha256(served.database.read_bytes()).digest()
+
+
+def test_sqlite_builds_what_is_missing_from_a_checkout_without_a_package(repo_copy, served):
+    import shutil
+
+    shutil.rmtree(repo_copy / "data")
+    (repo_copy / "datapackage.json").unlink()
+    result = run_cli("sqlite", "--root", str(repo_copy))
+    assert result.returncode == 0, result.stderr
+    assert (repo_copy / "datapackage.json").is_file()
+    db = database_path(repo_copy, repo_copy / "build")
+    assert hashlib.sha256(db.read_bytes()).digest() == \
+        hashlib.sha256(served.database.read_bytes()).digest()
+    assert db.with_name(db.stem + ".metadata.json").is_file()
+
+
+def test_tables_keep_the_declared_keys_and_types(served):
+    conn = sqlite3.connect(served.database)
+    pk = conn.execute("SELECT name FROM pragma_table_info('investors') WHERE pk").fetchall()
+    assert pk == [("investor_id",)]
+    fks = {(r[3], r[2]) for r in conn.execute("PRAGMA foreign_key_list('investors')")}
+    assert fks == {("round_id", "rounds"), ("organization_id", "organizations")}
+    types = dict(conn.execute("SELECT name, type FROM pragma_table_info('rounds')").fetchall())
+    assert (types["amount"], types["date"]) == ("REAL", "TEXT")
+    types = dict(conn.execute("SELECT name, type FROM pragma_table_info('evidence')").fetchall())
+    assert types["start"] == "INTEGER"
+
+
+@pytest.mark.parametrize("table", TABLES)
+async def test_every_table_serves_every_row(ds, db_url, table):
+    expected = package(table)
+    got = await rows(ds, f"{db_url}/{table}.json")
+    key = expected.columns[0]
+    assert sorted(r[key] for r in got) == sorted(expected[key])
+    page = await ds.client.get(f"{db_url}/{table}")
+    assert page.status_code == 200
+
+
+async def test_every_view_responds_with_the_rows_it_should(ds, db_url):
+    claims = package("claims")
+    disputed = claims.groupby(["table_name", "row_id", "field"])["value"] \
+        .transform("nunique") > 1
+    expected = {
+        "funding_timeline": len(package("rounds")),
+        "evidence_passages": len(package("evidence")),
+        "organization_roles": sum(len(package(t)) for t in ("investors", "partners",
+                                                           "sanctions")),
+        "conflicts": int(disputed.sum()),
+    }
+    assert set(expected) == set(VIEWS)
+    for view, count in expected.items():
+        assert len(await rows(ds, f"{db_url}/{view}.json")) == count, view
+        assert (await ds.client.get(f"{db_url}/{view}")).status_code == 200
+
+
+async def test_foreign_keys_show_labels_and_links(ds, db_url):
+    names = dict(zip(package("organizations").organization_id, package("organizations").name))
+    round_names = dict(zip(package("rounds").round_id, package("rounds").round_name))
+    got = await rows(ds, f"{db_url}/investors.json", _labels="on")
+    assert len(got) == len(package("investors"))
+    for row in got:
+        org, rnd = row["organization_id"], row["round_id"]
+        assert org["label"] == names[org["value"]]
+        assert rnd["label"] == round_names[rnd["value"]]
+    first = package("investors").iloc[0]
+    html = (await ds.client.get(f"{db_url}/investors")).text
+    assert (f'<a href="{db_url}/organizations/{first.organization_id}">'
+            f'{names[first.organization_id]}</a>') in html
+
+
+@pytest.mark.parametrize("table,column", [("rounds", "round_type"), ("investors", "role"),
+                                          ("partners", "kind"), ("events", "event_type"),
+                                          ("organizations", "kind")])
+async def test_facets_count_what_the_package_holds(ds, db_url, table, column):
+    response = await ds.client.get(f"{db_url}/{table}.json")  # facets come from metadata
+    facet = response.json()["facet_results"][column]
+    counts = {r["value"]: r["count"] for r in facet["results"]}
+    assert counts == package(table)[column].value_counts().to_dict()
+
+
+async def test_canned_query_rounds_with_lead_investors(ds, db_url):
+    investors, orgs = package("investors"), package("organizations")
+    names = dict(zip(orgs.organization_id, orgs.name))
+    leads = investors[investors.role == "lead"]
+    expected = {r: sorted(names[o] for o in leads[leads.round_id == r].organization_id)
+                for r in package("rounds").round_id}
+    got = await rows(ds, f"{db_url}/rounds_with_lead_investors.json")
+    assert {r["round_id"]: sorted((r["lead_investors"] or "").split("; ")) if
+            r["lead_investors"] else [] for r in got} == expected
+    # The example users look for first (see test_load.py): Series C, led by Alibaba Group.
+    series_c = next(r for r in got if r["round_id"] == "series-c")
+    assert series_c["lead_investors"] == "Alibaba Group"
+    dates = [r["date"] for r in got]
+    assert dates == sorted(dates)
+
+
+async def test_canned_query_everything_on_one_organization(ds, db_url):
+    investors, evidence = package("investors"), package("evidence")
+    org = investors.organization_id.value_counts().index[0]
+    got = await rows(ds, f"{db_url}/organization.json", organization=org)
+    assert {r["row_id"] for r in got if r["table_name"] == "investors"} == \
+        set(investors[investors.organization_id == org].investor_id)
+    assert {r["row_id"] for r in got if r["table_name"] == "evidence"} == \
+        set(evidence[(evidence.table_name == "organizations") & (evidence.row_id == org)]
+            .evidence_id)
+    # by name as well as by id
+    name = package("organizations").set_index("organization_id").loc[org, "name"]
+    assert await rows(ds, f"{db_url}/organization.json", organization=name) == got
+
+
+@pytest.mark.parametrize("table", ROW_TABLES)
+async def test_canned_query_evidence_for_one_row(ds, db_url, table):
+    evidence, sources = package("evidence"), package("sources").set_index("source_id")
+    row_id = package(table).iloc[0, 0]
+    expected = evidence[(evidence.table_name == table) & (evidence.row_id == row_id)]
+    got = await rows(ds, f"{db_url}/evidence_for_row.json", table_name=table, row_id=row_id)
+    assert [r["evidence_id"] for r in got] == sorted(expected.evidence_id)
+    for r in got:
+        quote = expected.set_index("evidence_id").loc[r["evidence_id"], "quote"]
+        assert f"«{quote}»" in r["passage"]
+        assert r["url"] == sources.loc[r["source_id"], "url"]
+
+
+async def test_canned_query_timeline_for_a_year(ds, db_url):
+    events = package("events")
+    year = events.date.str[:4].value_counts().index[0]
+    got = await rows(ds, f"{db_url}/timeline_for_year.json", year=year)
+    assert sorted(r["event_id"] for r in got) == \
+        sorted(events[events.date.str.startswith(year)].event_id)
+
+
+async def test_canned_query_conflicts(ds, db_url):
+    claims = package("claims")
+    groups = claims.groupby(["table_name", "row_id", "field"])["value"].nunique()
+    expected = {k for k, n in groups.items() if n > 1}
+    assert expected, "the package has no disagreement to show"
+    got = await rows(ds, f"{db_url}/conflicts_between_sources.json")
+    assert {(r["table_name"], r["row_id"], r["field"]) for r in got} == expected
+    for r in got:  # flagged only where every value is a prefix-date of another
+        values = set(claims[(claims.table_name == r["table_name"]) &
+                            (claims.row_id == r["row_id"]) & (claims.field == r["field"])].value)
+        longest = max(values, key=len)
+        precision_only = all(v == longest or longest.startswith(v + "-") for v in values)
+        assert bool(r["only_date_precision_differs"]) == precision_only, r
+
+
+def test_every_canned_query_is_read_only_sql():
+    for name, query in QUERIES.items():
+        assert not query.get("write"), name
+        assert re.match(r"\s*(SELECT|WITH)\b", query["sql"], re.I), name
+
+
+@pytest.mark.parametrize("table", sorted(FTS_COLUMNS))
+async def test_full_text_search_finds_a_phrase_of_a_row(ds, db_url, table):
+    frame = package(table)
+    column = FTS_COLUMNS[table][-1]
+    row = frame.iloc[len(frame) // 2]
+    words = re.findall(r"[A-Za-z]{5,}", row[column])[:3]
+    assert len(words) == 3
+    got = await rows(ds, f"{db_url}/{table}.json", _search=" ".join(words))
+    assert row.iloc[0] in {r[frame.columns[0]] for r in got}
+    assert 0 < len(got) <= len(frame)
+
+
+async def test_json_and_csv_exports(ds, db_url):
+    expected = package("rounds")
+    response = await ds.client.get(f"{db_url}/rounds.csv", params={"_size": "max"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain") or \
+        response.headers["content-type"].startswith("text/csv")
+    got = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["round_id"] for r in got] != [] and \
+        sorted(r["round_id"] for r in got) == sorted(expected.round_id)
+    by_id = {r["round_id"]: r for r in got}
+    for _, r in expected.iterrows():
+        assert by_id[r.round_id]["currency"] == r.currency
+        if r.amount:
+            assert float(by_id[r.round_id]["amount"]) == float(r.amount)
+    query = await ds.client.get(f"{db_url}/rounds_with_lead_investors.csv")
+    assert query.status_code == 200 and "lead_investors" in query.text.splitlines()[0]
+    data = (await ds.client.get(f"{db_url}/rounds.json")).json()
+    assert data["columns"][:2] == list(expected.columns[:2])
+
+
+async def test_a_row_page_links_to_its_evidence_in_one_click(ds, db_url):
+    evidence = package("evidence")
+    for table in ROW_TABLES:
+        row_id = package(table).iloc[-1, 0]
+        html = (await ds.client.get(f"{db_url}/{table}/{row_id}")).text
+        link = re.search(r'<p class="evidence-link"><a href="([^"]+)">Evidence: (\d+) quote',
+                         html)
+        assert link, table
+        count = ((evidence.table_name == table) & (evidence.row_id == row_id)).sum()
+        assert int(link.group(2)) == count > 0
+        target = await ds.client.get(link.group(1).replace("&amp;", "&"))
+        assert target.status_code == 200 and "«" in target.text
+
+
+async def test_evidence_rows_link_back_to_their_row_and_source(ds, db_url):
+    first = package("evidence").iloc[0]
+    html = (await ds.client.get(f"{db_url}/evidence_passages")).text
+    assert f'<a href="{db_url}/{first.table_name}/{first.row_id}">' in html
+    assert f'<a href="{db_url}/sources/{first.source_id}">' in html
+
+
+async def test_money_is_shown_with_its_currency(ds, db_url):
+    rounds = package("rounds")
+    r = rounds[rounds.amount != ""].iloc[0]
+    html = (await ds.client.get(f"{db_url}/rounds/{r.round_id}")).text
+    assert f"{float(r.amount):,.0f} {r.currency}" in html
+
+
+async def test_the_funding_chart_page_and_its_data(ds, db_url):
+    page = await ds.client.get("/-/dashboards/funding")
+    assert page.status_code == 200 and "Funding and valuation" in page.text
+    rounds = package("rounds")
+    dated = rounds[rounds.date != ""]
+    from sensetime_dataset.datasette_metadata import FUNDING_CHART_SQL
+    got = await rows(ds, f"{db_url}.json", sql=FUNDING_CHART_SQL)
+    assert len(got) == (dated.amount != "").sum() + (dated.valuation != "").sum() > 0
+
+
+async def test_only_read_only_plugins_and_immutable_database(ds):
+    plugins = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
+    assert plugins == {"evidence_links.py", "datasette-dashboards", "datasette-leaflet",
+                       "datasette-render-markdown"}
+    databases = (await ds.client.get("/-/databases.json")).json()
+    assert [(d["is_mutable"], d["hash"] is not None) for d in databases] == [(False, True)]
+    settings = (await ds.client.get("/-/settings.json")).json()
+    assert settings["sql_time_limit_ms"] <= 2000 and settings["max_returned_rows"] <= 1000
