@@ -126,3 +126,16 @@ def test_identical_packages_and_archives(old, tmp_path):
     result = run_cli("diff", str(archive), str(old))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "demo 1.0.0 → 1.0.0\nNo changes.\n"
+
+
+def test_a_long_text_is_cut_around_its_first_difference(old, tmp_path):
+    schema = copy.deepcopy(SCHEMA)
+    schema["fields"].append({"name": "description", "type": "string"})
+    long = "The round was announced at a press conference in the city, " * 2
+    old = make_package(tmp_path / "old2", "1.0.0", {"rounds": (schema, [
+        {**ROWS[0], "description": long + "led by X."}])})
+    new = new_package(tmp_path, schema=schema,
+                      rows=[{**ROWS[0], "description": long + "led by Y."}])
+    assert render(diff_locations(old, new)).splitlines()[-1] == (
+        "    a: description '…d was announced at a press conference in the city, led by X.' → "
+        "'…d was announced at a press conference in the city, led by Y.'")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .diff import PackageDiff, shown
+from .diff import PackageDiff, shown_change
 
 MAX_KEYS = 10          # row keys listed per table before "… and N more"
 MAX_CHANGED_ROWS = 20  # changed rows listed per table
@@ -51,7 +51,7 @@ def generated_sections(diff: PackageDiff | None, tables: dict[str, int]) -> str:
                 removed.append(f"{len(t.rows_removed)} rows from `{n}`: "
                                f"{_keys(t.rows_removed)}.")
             for r in t.rows_changed[:MAX_CHANGED_ROWS]:
-                parts = "; ".join(f"{c} {shown(v['old'])} → {shown(v['new'])}"
+                parts = "; ".join(f"{c} {shown_change(v['old'], v['new'])}"
                                   for c, v in r.changes.items())
                 changed.append(f"`{n}` `{r.key}`: {parts}.")
             if len(t.rows_changed) > MAX_CHANGED_ROWS:

@@ -225,12 +225,28 @@ def _keyed(rows: list[dict], key: list[str]) -> dict[str, dict]:
 # --- the human-readable report ---------------------------------------------------------
 
 
-def shown(value: str | None) -> str:
+def shown(value: str | None, start: int = 0) -> str:
+    """A value for the report: bare if short and simple, else quoted and cut to
+    SHOWN_CHARS from `start`, with … where text is left out."""
     if value is None:
         return "(empty)"
     if _plain(value):
         return value
-    return repr(value if len(value) <= SHOWN_CHARS else value[:SHOWN_CHARS] + "…")
+    if len(value) <= SHOWN_CHARS:
+        return repr(value)
+    start = min(start, max(0, len(value) - SHOWN_CHARS))
+    cut = value[start:start + SHOWN_CHARS]
+    return repr(("…" if start else "") + cut + ("…" if start + SHOWN_CHARS < len(value) else ""))
+
+
+def shown_change(old: str | None, new: str | None) -> str:
+    """`old → new`, long texts cut around their first difference so that it shows."""
+    start = 0
+    if old is not None and new is not None:
+        same = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b),
+                    min(len(old), len(new)))
+        start = max(0, same - SHOWN_CHARS // 3)
+    return f"{shown(old, start)} → {shown(new, start)}"
 
 
 def _plain(text: str) -> bool:
@@ -274,7 +290,7 @@ def render(diff: PackageDiff) -> str:
         if t.rows_changed:
             lines.append(f"  rows changed ({len(t.rows_changed)}):")
             for r in t.rows_changed:
-                parts = [f"{c} {shown(v['old'])} → {shown(v['new'])}"
+                parts = [f"{c} {shown_change(v['old'], v['new'])}"
                          for c, v in r.changes.items()]
                 lines.append(f"    {r.key}: " + "; ".join(parts))
     return "\n".join(lines) + "\n"

@@ -71,6 +71,7 @@ def release(root: Path, version: str | None = None, date: str | None = None) -> 
             diff = diff_packages(previous, project.root)
         new = check_version(version, str(last[0]), diff) if version \
             else next_version(str(last[0]), diff)
+        diff.new["version"] = str(new)   # diffed before the version was set
     day = _release_date(date)
 
     original = project.package_metadata.read_bytes()
