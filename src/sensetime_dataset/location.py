@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 import tempfile
 import urllib.parse
 import urllib.request
@@ -76,11 +75,3 @@ def resolve_url(descriptor_url: str, relative: str) -> str:
                          "the package")
     return urllib.parse.urljoin(descriptor_url, relative)
 
-
-def copy_package(src: Path, dest: Path) -> None:
-    """Copy the files of a package directory (descriptor, data/, schemas/)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src / DESCRIPTOR, dest / DESCRIPTOR)
-    for sub in ("data", "schemas"):
-        if (src / sub).is_dir():
-            shutil.copytree(src / sub, dest / sub, dirs_exist_ok=True)
