@@ -1,5 +1,5 @@
 """The pipeline, stage by stage: sources → normalize → claims → resolve → tables →
-publish (staged) → validate → swap into place."""
+publish (staged) → validate → swap into place → chart."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chart import write_chart
 from .claims import load_rows
 from .coverage import Coverage, compute, write_report
 from .normalize import normalize
@@ -49,6 +50,7 @@ def build(root: Path) -> BuildResult:
         swap_into_place(staging, project)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_chart(project.root)   # the README's chart, drawn from the published rounds
     coverage = compute(tables)
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)

@@ -127,5 +127,73 @@ def serve(root: Path = ROOT,
     run_server(served, host, port)
 
 
+@app.command()
+def diff(old: str = typer.Argument(..., help="The older package: a directory or a .zip."),
+         new: str = typer.Argument(..., help="The newer package: a directory or a .zip."),
+         as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON.")) -> None:
+    """Compare two package versions: tables, columns, types, keys and rows by key."""
+    import json
+
+    from .diff import diff_locations, render
+
+    try:
+        result = diff_locations(old, new)
+    except BuildError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render(result), nl=False)
+
+
+@app.command()
+def release(version: str = typer.Argument(None, help="The new version; by default the "
+                                          "smallest one the changes allow."),
+            root: Path = ROOT,
+            date: str = typer.Option(None, "--date", help="Release date YYYY-MM-DD "
+                                     "(default: today, UTC); becomes `created`."),
+            verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+    """Cut a release: check the version against the diff since the last release, set it
+    in package.yaml, rebuild, write the CHANGELOG entry and the archive."""
+    from .diff import render
+    from .release import release as run_release
+
+    _setup_logging(verbose)
+    try:
+        result = run_release(root, version, date)
+    except BuildError as exc:
+        _fail(exc)
+    if result.diff is not None:
+        typer.echo(render(result.diff), nl=False)
+    else:
+        typer.echo("first release: nothing to diff against")
+    typer.echo(f"release {result.version}"
+               + (f" (previous: {result.previous})" if result.previous else ""))
+    typer.echo("CHANGELOG.md: " + ("entry written" if result.changelog_written
+                                   else f"already has an entry for {result.version}, kept"))
+    typer.echo(f"archive: {result.archive}")
+    typer.echo(f"kept as: {result.kept} (commit it with package.yaml, CHANGELOG.md, data/ "
+               "and datapackage.json)")
+    for line in result.checked:
+        typer.echo(f"  verified: {line}")
+
+
+@app.command()
+def verify(path: str = typer.Argument(..., help="A downloaded package directory or .zip."),
+           verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+    """Check every file of a downloaded package against its descriptor and SHA256SUMS,
+    then validate it."""
+    from .archive import verify as run_verify
+
+    _setup_logging(verbose)
+    try:
+        checked = run_verify(path)
+    except BuildError as exc:
+        _fail(exc)
+    for line in checked:
+        typer.echo(f"  {line}")
+    typer.echo(f"{path}: verified")
+
+
 if __name__ == "__main__":
     app()

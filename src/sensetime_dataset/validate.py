@@ -14,7 +14,6 @@ from frictionless import Package
 from pandera.io.pandas_io import from_frictionless_schema
 
 from .errors import BuildError
-from .project import TABLES
 from .publish import PARQUET_SUFFIX, sha256_bytes
 from .tables import PRECISION
 
@@ -106,7 +105,7 @@ def _pandera_problems(folder: Path, descriptor_path: Path) -> list[str]:
     csv_frames = read_tables(folder, "csv")
     parquet_frames = read_tables(folder, "parquet")
     problems = []
-    for table in TABLES:
+    for table in schemas:   # the package's own tables: an older release may lack a newer one
         a, b = csv_frames[table], parquet_frames[table]
         if not a.astype(str).reset_index(drop=True).equals(b.astype(str).reset_index(drop=True)):
             problems.append(f"{table}: the CSV and Parquet files do not hold the same rows")
@@ -135,7 +134,7 @@ def cross_table_schemas(frames: dict[str, pd.DataFrame],
                         schemas: dict[str, dict]) -> dict[str, pa.DataFrameSchema]:
     """pandera schemas: the Table Schema's columns plus the rules it cannot state."""
     texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"]))
-    keys = {t: set(frames[t][schemas[t]["primaryKey"][0]]) for t in TABLES}
+    keys = {t: set(frames[t][schemas[t]["primaryKey"][0]]) for t in schemas}
     evidenced = set(zip(frames["evidence"]["table_name"], frames["evidence"]["row_id"]))
 
     def quote_at_offsets(df: pd.DataFrame) -> pd.Series:
@@ -161,7 +160,7 @@ def cross_table_schemas(frames: dict[str, pd.DataFrame],
                         .astype(bool), name=f"{column} refers to a row of {table}")
 
     out = {}
-    for table in TABLES:
+    for table in schemas:
         base = from_frictionless_schema(schemas[table])
         checks = []
         if table in ROW_TABLES:

@@ -1,0 +1,75 @@
+"""The funding-history chart in the README: money raised per round and the valuation
+stated for it, drawn from the published rounds table.
+
+Deterministic SVG (committed, and checked by CI like data/): no date or version in the
+metadata, a fixed hash salt for element ids, text kept as text. Amounts are never
+converted between currencies: one panel per currency. Rounds are placed in date order,
+one slot each, labelled with the date as precise as the source gives it (a partial date
+is not turned into a day)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+CHART = Path("docs") / "funding-history.svg"
+RC = {"svg.hashsalt": "sensetime-dataset", "svg.fonttype": "none",
+      "font.family": "DejaVu Sans", "font.size": 9}
+METADATA = {"Date": None, "Creator": "sensetime-dataset chart", "Format": None}
+UNIT, UNIT_NAME = 1e6, "millions"
+
+
+def funding_rows(rounds_parquet: Path) -> list[dict]:
+    """Rounds with a date and an amount or a valuation, in date order."""
+    rows = [r for r in pq.read_table(rounds_parquet).to_pylist()
+            if r.get("date") and (r.get("amount") is not None or r.get("valuation") is not None)]
+    return sorted(rows, key=lambda r: (r["date"], r["round_id"]))
+
+
+def chart_svg(rows: list[dict]) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")   # no display, same output everywhere
+    from matplotlib.figure import Figure
+
+    currencies = sorted({r["currency"] for r in rows if r.get("currency")}) or ["?"]
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=(8, 3.2 * len(currencies)), layout="constrained")
+        axes = fig.subplots(len(currencies), 1, squeeze=False)[:, 0]
+        for ax, currency in zip(axes, currencies):
+            _panel(ax, [r for r in rows if (r.get("currency") or "?") == currency], currency)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata=METADATA)
+    return buffer.getvalue()
+
+
+def _panel(ax, rows: list[dict], currency: str) -> None:
+    xs = range(len(rows))
+    amounts = [r["amount"] / UNIT if r.get("amount") is not None else 0 for r in rows]
+    bars = ax.bar(xs, amounts, color="#4878a8", label="amount raised")
+    ax.bar_label(bars, labels=[f"{a:,.0f}" if r.get("amount") is not None else "n/a"
+                               for a, r in zip(amounts, rows)], padding=2)
+    valued = [(x, r["valuation"] / UNIT) for x, r in zip(xs, rows)
+              if r.get("valuation") is not None]
+    if valued:
+        vx, vy = zip(*valued)
+        ax.plot(vx, vy, "D--", color="#c0504d", label="stated valuation")
+        for x, y in valued:
+            ax.annotate(f"{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 6),
+                        ha="center", color="#c0504d")
+    ax.set_xticks(list(xs), [f"{r['round_name']}\n{r['date']}" for r in rows])
+    ax.set_ylabel(f"{currency}, {UNIT_NAME}")
+    ax.set_ylim(0, max([*amounts, *(v for _, v in valued), 1]) * 1.15)
+    ax.set_title(f"Funding rounds and stated valuations ({currency})")
+    ax.legend(loc="upper left", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def write_chart(root: Path) -> Path:
+    """Draw the chart from root/data/rounds.parquet into root/docs/."""
+    path = root / CHART
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(chart_svg(funding_rows(root / "data" / "rounds.parquet")))
+    return path

@@ -1,0 +1,111 @@
+"""Cut a release: diff against the last one, check the version against the rules, set
+it in package.yaml, rebuild, write the CHANGELOG entry and the archive.
+
+The published releases are kept in releases/<name>-<version>.zip, committed: a fresh
+clone can diff against the last release without a network or git history, and the
+archive a user downloaded can be compared with the one we published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive import archive_name, verify, write_archive
+from .changelog import add_entry
+from .diff import PackageDiff, diff_packages
+from .errors import BuildError
+from .location import package_dir, read_descriptor
+from .project import Project
+from .versioning import Version, check_version, next_version
+
+log = logging.getLogger(__name__)
+RELEASE_FILE = re.compile(r"^(?P<name>.+)-(?P<version>[0-9]+\.[0-9]+\.[0-9]+)\.zip$")
+
+
+@dataclass(frozen=True)
+class ReleaseResult:
+    version: str
+    previous: str | None
+    diff: PackageDiff | None
+    archive: Path
+    kept: Path
+    changelog_written: bool
+    checked: list[str]
+
+
+def releases_dir(project: Project) -> Path:
+    return project.root / "releases"
+
+
+def dist_dir(project: Project) -> Path:
+    return project.build_dir / "dist"
+
+
+def last_release(project: Project, name: str) -> tuple[Version, Path] | None:
+    """The highest version among releases/<name>-<version>.zip."""
+    found = []
+    for path in releases_dir(project).glob("*.zip"):
+        match = RELEASE_FILE.match(path.name)
+        if match and match["name"] == name:
+            found.append((Version.parse(match["version"]), path))
+    return max(found, default=None)
+
+
+def release(root: Path, version: str | None = None, date: str | None = None) -> ReleaseResult:
+    from .build import build   # heavy imports only when a release is made
+
+    project = Project(root.resolve())
+    build(project.root)        # the package as the inputs say now
+    descriptor = read_descriptor(project.root)
+    last = last_release(project, descriptor["name"])
+    if last is None:
+        # The first release: nothing to diff against, any version the maintainer names.
+        diff = None
+        new = Version.parse(version or descriptor["version"])
+    else:
+        with package_dir(last[1]) as previous:
+            diff = diff_packages(previous, project.root)
+        new = check_version(version, str(last[0]), diff) if version \
+            else next_version(str(last[0]), diff)
+        diff.new["version"] = str(new)   # diffed before the version was set
+    day = _release_date(date)
+
+    original = project.package_metadata.read_bytes()
+    set_version(project.package_metadata, str(new), f"{day}T00:00:00Z")
+    try:
+        result = build(project.root)
+    except BaseException:
+        project.package_metadata.write_bytes(original)   # leave the checkout as it was
+        raise
+    written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, result.counts)
+    descriptor = read_descriptor(project.root)
+    archive = write_archive(project.root, dist_dir(project) / archive_name(descriptor))
+    checked = verify(archive)
+    kept = releases_dir(project) / archive.name
+    kept.parent.mkdir(exist_ok=True)
+    shutil.copyfile(archive, kept)
+    return ReleaseResult(str(new), str(last[0]) if last else None, diff, archive, kept,
+                         written, checked)
+
+
+def _release_date(date: str | None) -> str:
+    if date is None:
+        return dt.datetime.now(dt.timezone.utc).date().isoformat()
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise BuildError(f"--date {date!r}: not a date like 2026-11-23") from None
+
+
+def set_version(path: Path, version: str, created: str) -> None:
+    """Rewrite the `version` and `created` lines of package.yaml, keeping its comments."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in (("version", version), ("created", f'"{created}"')):
+        text, count = re.subn(rf"^{key}:.*$", f"{key}: {value}", text, flags=re.MULTILINE)
+        if count != 1:
+            raise BuildError(f"{path}: expected one top-level '{key}:' line, found {count}")
+    path.write_text(text, encoding="utf-8")
