@@ -21,7 +21,7 @@ build: $(STAMP)
 
 # Builds what is missing (the package, build/<name>.db, its metadata) and serves it
 # read-only with Datasette on http://$(HOST):$(PORT)/.
-serve: $(STAMP)
+serve: build
 	$(BIN)/sensetime-dataset serve --host $(HOST) --port $(PORT)
 
 # Two pytest runs: the browser tests (sync Playwright) and the asyncio tests break each

@@ -21,7 +21,7 @@ WRITES = [
     "UPDATE rounds SET amount = 1",
     "DELETE FROM evidence",
     "DROP TABLE claims",
-    "DROP VIEW conflicts",
+    "DROP VIEW funding_timeline",
     "CREATE TABLE pwned (x)",
     "ATTACH DATABASE '/tmp/pwned.db' AS pwned",
     "PRAGMA writable_schema = 1",

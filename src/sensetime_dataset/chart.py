@@ -10,6 +10,7 @@ is not turned into a day)."""
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -59,7 +60,8 @@ def _panel(ax, rows: list[dict], currency: str) -> None:
         for x, y in valued:
             ax.annotate(f"{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 6),
                         ha="center", color="#c0504d")
-    ax.set_xticks(list(xs), [f"{r['round_name']}\n{r['date']}" for r in rows])
+    # Long round names (the IPO's) are wrapped so that labels do not overlap.
+    ax.set_xticks(list(xs), [f"{textwrap.fill(r['round_name'], 22)}\n{r['date']}" for r in rows])
     ax.set_ylabel(f"{currency}, {UNIT_NAME}")
     ax.set_ylim(0, max([*amounts, *(v for _, v in valued), 1]) * 1.15)
     ax.set_title(f"Funding rounds and stated valuations ({currency})")

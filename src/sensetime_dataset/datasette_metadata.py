@@ -65,17 +65,18 @@ QUERIES = {
     },
     "conflicts_between_sources": {
         "title": "Where sources disagree",
-        "description": "Every value of a field on which the sources differ, with the quote "
-                       "that states it; preferred = 1 marks the published value. Partial "
-                       "dates that agree are flagged in only_date_precision_differs.",
-        "sql": "SELECT * FROM conflicts",
+        "description": "Every side of every disagreement between sources, with the quote "
+                       "that states it; preferred = 1 marks the published side and rule "
+                       "says why.",
+        "sql": "SELECT conflict_id, kind, value, stated_as, preferred, published_value,\n"
+               "       rule, source_id, source_kind, quote, note, claim_id\n"
+               "FROM conflicts ORDER BY conflict_id, preferred DESC, claim_id",
     },
 }
 
 VIEW_DESCRIPTIONS = {
     "funding_timeline": "One row per funding event in date order (a tranche takes the date "
                         "of its round), with lead investors and other participants by name.",
-    "conflicts": "Every claim on a field for which the sources state more than one value.",
     "organization_roles": "Each organization's roles across investors, partners and "
                           "sanctions.",
     "evidence_passages": "Each evidence quote with its source and the passage around it.",

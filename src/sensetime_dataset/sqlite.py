@@ -51,27 +51,6 @@ VIEWS = {
                r.description
         FROM rounds r LEFT JOIN rounds p ON p.round_id = r.parent_round_id
         ORDER BY coalesce(r.date, p.date), r.round_id""",
-    # Every claim of a (table_name, row_id, field) for which sources state more than one
-    # value. Partial dates that agree ('2019' and '2019-10') are listed too but flagged,
-    # because the preference rule does not count them as a disagreement.
-    "conflicts": """
-        WITH disputed AS (
-            SELECT table_name, row_id, field FROM claims
-            GROUP BY table_name, row_id, field HAVING count(DISTINCT value) > 1)
-        SELECT c.table_name, c.row_id, c.field, c.value, c.preferred, c.source_id,
-               c.quote, c.note,
-               NOT EXISTS (
-                   SELECT 1 FROM claims a JOIN claims b
-                     ON a.table_name = b.table_name AND a.row_id = b.row_id
-                    AND a.field = b.field AND a.value < b.value
-                   WHERE a.table_name = c.table_name AND a.row_id = c.row_id
-                     AND a.field = c.field
-                     AND substr(b.value, 1, length(a.value) + 1) <> a.value || '-'
-                     AND substr(a.value, 1, length(b.value) + 1) <> b.value || '-')
-                 AS only_date_precision_differs,
-               c.claim_id
-        FROM claims c JOIN disputed d USING (table_name, row_id, field)
-        ORDER BY c.table_name, c.row_id, c.field, c.preferred DESC, c.claim_id""",
     # Each organization's roles across the tables that refer to it.
     "organization_roles": """
         SELECT o.organization_id, o.name, 'investors' AS table_name, i.investor_id AS row_id,
