@@ -56,3 +56,21 @@ def test_build_writes_the_normalized_texts_for_curators(repo_copy):
 def test_readme_data_dictionary_matches_the_schemas():
     result = run_cli("dictionary", "--check", "--root", str(REPO))
     assert result.returncode == 0, result.stderr
+
+
+def test_reordering_the_curation_changes_no_published_byte(repo_copy):
+    """Evidence and claim ids come from what is quoted and where, not from positions."""
+    import yaml
+
+    for path in (repo_copy / "curation").glob("*.yaml"):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.name in ("organizations.yaml", "preference.yaml") or not entries:
+            continue
+        for entry in entries:
+            entry["claims"].reverse()
+        entries.reverse()
+        path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    result = run_cli("build", "--root", str(repo_copy))
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(repo_copy) == tree_digest(REPO)

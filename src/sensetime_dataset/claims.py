@@ -47,8 +47,11 @@ class Claim:
     where: str = ""  # "curation/rounds.yaml, row series-b, claim 2"
 
     def claim_id(self, field_name: str) -> str:
-        """The published id of this claim's value for one field (claims.claim_id)."""
-        return f"{self.table}/{self.row_id}/{self.number}/{field_name}"
+        """The published id of this claim's value for one field (claims.claim_id).
+
+        Built from what the claim says and where, not from its position in the curation
+        file, so that reordering or inserting claims does not renumber published ids."""
+        return f"{self.table}/{self.row_id}/{field_name}/{self.source_id}/{self.start}-{self.end}"
 
 
 def as_text(value) -> str:

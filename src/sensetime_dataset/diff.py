@@ -254,7 +254,14 @@ def _plain(text: str) -> bool:
     return len(text) <= SHOWN_CHARS and text.strip() == text and " " not in text and text != ""
 
 
-def render(diff: PackageDiff) -> str:
+def _listed(keys: list[str], most: int | None) -> str:
+    """Row keys for a terminal: the first `most`, then how many more (--json has all)."""
+    if most is None or len(keys) <= most:
+        return "; ".join(keys)
+    return "; ".join(keys[:most]) + f"; … and {len(keys) - most} more (--json lists all)"
+
+
+def render(diff: PackageDiff, most: int | None = 30) -> str:
     o, n = diff.old, diff.new
     lines = [f"{o['name']} {o['version']} → {n['version']}" if o["name"] == n["name"]
              else f"{o['name']} {o['version']} → {n['name']} {n['version']}"]
@@ -284,9 +291,10 @@ def render(diff: PackageDiff) -> str:
         if not t.rows_compared:
             lines.append("  rows not compared: the new primary key is not in the old table")
         if t.rows_added:
-            lines.append(f"  rows added ({len(t.rows_added)}): {'; '.join(t.rows_added)}")
+            lines.append(f"  rows added ({len(t.rows_added)}): {_listed(t.rows_added, most)}")
         if t.rows_removed:
-            lines.append(f"  rows removed ({len(t.rows_removed)}): {'; '.join(t.rows_removed)}")
+            lines.append(f"  rows removed ({len(t.rows_removed)}): "
+                         f"{_listed(t.rows_removed, most)}")
         if t.rows_changed:
             lines.append(f"  rows changed ({len(t.rows_changed)}):")
             for r in t.rows_changed:

@@ -201,7 +201,7 @@ def _evidence_rows(evidence: dict[tuple[str, str], list[Claim]]) -> list[dict]:
                 continue
             seen.add(spot)
             out.append({
-                "evidence_id": f"{table}/{row_id}/{len(seen)}", "table_name": table,
+                "evidence_id": f"{table}/{row_id}/{claim.source_id}/{claim.start}-{claim.end}", "table_name": table,
                 "row_id": row_id, "source_id": claim.source_id, "quote": claim.quote,
                 "start": claim.start, "end": claim.end,
             })
