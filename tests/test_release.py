@@ -16,6 +16,14 @@ from sensetime_dataset.errors import BuildError
 from sensetime_dataset.versioning import check_version, next_version
 
 NAME = "sensetime-corporate-history"
+# The tests release the repository's current version again in a copy (which has no
+# releases/), then the versions that follow it.
+META = yaml.safe_load((REPO / "package.yaml").read_text(encoding="utf-8"))
+CURRENT = str(META["version"])
+RELEASED_ON = str(META["created"])[:10]
+_MAJOR, _MINOR, _PATCH = (int(x) for x in CURRENT.split("."))
+NEXT_PATCH = f"{_MAJOR}.{_MINOR}.{_PATCH + 1}"
+NEXT_MINOR = f"{_MAJOR}.{_MINOR + 1}.0"
 
 
 def a_diff(**table_changes) -> PackageDiff:
@@ -55,9 +63,9 @@ def test_version_rules_accept(diff, allowed, smallest):
 
 
 def first_release(root: Path) -> Path:
-    result = run_cli("release", "0.1.0", "--root", str(root), "--date", "2026-11-23")
+    result = run_cli("release", CURRENT, "--root", str(root), "--date", RELEASED_ON)
     assert result.returncode == 0, result.stderr
-    return root / "build" / "dist" / f"{NAME}-0.1.0.zip"
+    return root / "build" / "dist" / f"{NAME}-{CURRENT}.zip"
 
 
 def add_a_round(root: Path) -> None:
@@ -96,32 +104,32 @@ def test_release_refuses_a_patch_for_new_rows_then_cuts_a_minor(tmp_path):
     add_a_round(root)
     before = (root / "package.yaml").read_bytes()
 
-    refused = run_cli("release", "0.1.1", "--root", str(root), "--date", "2026-12-01")
+    refused = run_cli("release", NEXT_PATCH, "--root", str(root), "--date", "2026-12-01")
     assert refused.returncode == 1
     assert "need a MINOR one" in refused.stderr and "rows added to rounds" in refused.stderr
     assert (root / "package.yaml").read_bytes() == before
-    assert not (root / "releases" / f"{NAME}-0.1.1.zip").exists()
+    assert not (root / "releases" / f"{NAME}-{NEXT_PATCH}.zip").exists()
 
     # The maintainer's prose under [Unreleased] is kept above the generated part.
     changelog = root / "CHANGELOG.md"
     changelog.write_text(changelog.read_text().replace(
-        "## [0.1.0]", "## [Unreleased]\n\nA test round.\n\n## [0.1.0]"))
+        f"## [{CURRENT}]", f"## [Unreleased]\n\nA test round.\n\n## [{CURRENT}]"))
     done = run_cli("release", "--root", str(root), "--date", "2026-12-01")
     assert done.returncode == 0, done.stderr
-    assert "release 0.2.0 (previous: 0.1.0)" in done.stdout
+    assert f"release {NEXT_MINOR} (previous: {CURRENT})" in done.stdout
     assert "rows added (1): series-c-copy" in done.stdout
     meta = yaml.safe_load((root / "package.yaml").read_text())
-    assert (meta["version"], meta["created"]) == ("0.2.0", "2026-12-01T00:00:00Z")
+    assert (meta["version"], meta["created"]) == (NEXT_MINOR, "2026-12-01T00:00:00Z")
     text = changelog.read_text()
-    entry = text[text.index("## [0.2.0] - 2026-12-01"):text.index("## [0.1.0]")]
+    entry = text[text.index(f"## [{NEXT_MINOR}] - 2026-12-01"):text.index(f"## [{CURRENT}]")]
     assert "[Unreleased]" not in text
     assert entry.index("A test round.") < entry.index("### Added")
     assert "- 1 rows in `rounds`: `series-c-copy`." in entry
-    assert (root / "releases" / f"{NAME}-0.2.0.zip").is_file()
-    assert run_cli("verify", str(root / "releases" / f"{NAME}-0.2.0.zip")).returncode == 0
-    # Nothing changed since 0.2.0: no release to make.
+    assert (root / "releases" / f"{NAME}-{NEXT_MINOR}.zip").is_file()
+    assert run_cli("verify", str(root / "releases" / f"{NAME}-{NEXT_MINOR}.zip")).returncode == 0
+    # Nothing changed since the new release: no release to make.
     again = run_cli("release", "--root", str(root), "--date", "2026-12-02")
-    assert again.returncode == 1 and "nothing changed since release 0.2.0" in again.stderr
+    assert again.returncode == 1 and f"nothing changed since release {NEXT_MINOR}" in again.stderr
 
 
 def latest_release() -> Path:
