@@ -62,6 +62,12 @@ def broken_foreign_key(root: Path) -> None:
          "values: {round_id: series-z, organization_id: Suning, role: participant}")
 
 
+def qualifier_without_value(root: Path) -> None:
+    # A rule Table Schema cannot state, checked by pandera on the staged package.
+    edit(root / "curation" / "rounds.yaml", 'values: {date: "2017-07-11"}',
+         'values: {date: "2017-07-11", valuation_qualifier: exact}')
+
+
 def broken_repair_count(root: Path) -> None:
     edit(root / "sources" / "manifest.yaml", "count: 5", "count: 4")
 
@@ -83,6 +89,9 @@ CASES = {
     "bad date": (bad_date, [r"curation/events\.yaml", r"founding-2014",
                                                  r"date", r"pattern"]),
     "broken foreign key": (broken_foreign_key, [r"investors", r"series-z|foreign key"]),
+    "qualifier without value": (qualifier_without_value, [r"rounds", r"row 'series-b'",
+                                                          r"valuation_qualifier is set exactly "
+                                                          r"when valuation is"]),
     "repair count": (broken_repair_count, [r"003_2fa5426fc35c44ed\.txt", r"occurs 5 times",
                                            r"declares 4"]),
 }

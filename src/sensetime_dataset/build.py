@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chart import write_chart
+from .chart import chart_svg, funding_rows, write_chart
 from .claims import load_rows
 from .coverage import Coverage, compute, write_report
 from .normalize import normalize
@@ -47,10 +47,12 @@ def build(root: Path) -> BuildResult:
     try:
         write_package(staging, tables, schemas, meta)
         validate_package(staging)
+        # Drawn before the swap, so that a failing chart cannot leave a half-done build.
+        chart = chart_svg(funding_rows(staging / "data" / "rounds.parquet"))
         swap_into_place(staging, project)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    write_chart(project.root)   # the README's chart, drawn from the published rounds
+    write_chart(project.root, chart)   # the README's chart of the published rounds
     coverage = compute(tables)
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)

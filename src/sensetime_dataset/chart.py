@@ -52,26 +52,27 @@ def _panel(ax, rows: list[dict], currency: str) -> None:
     bars = ax.bar(xs, amounts, color="#4878a8", label="amount raised")
     ax.bar_label(bars, labels=[f"{a:,.0f}" if r.get("amount") is not None else "n/a"
                                for a, r in zip(amounts, rows)], padding=2)
-    valued = [(x, r["valuation"] / UNIT) for x, r in zip(xs, rows)
-              if r.get("valuation") is not None]
+    valued = [(x, r["valuation"] / UNIT, r.get("valuation_qualifier"))
+              for x, r in zip(xs, rows) if r.get("valuation") is not None]
     if valued:
-        vx, vy = zip(*valued)
-        ax.plot(vx, vy, "D--", color="#c0504d", label="stated valuation")
-        for x, y in valued:
-            ax.annotate(f"{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 6),
+        vx, vy, _ = zip(*valued)
+        ax.plot(vx, vy, "D--", color="#c0504d", label="stated valuation (> : a lower bound)")
+        for x, y, qualifier in valued:
+            bound = "> " if qualifier == "more-than" else ""
+            ax.annotate(f"{bound}{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 6),
                         ha="center", color="#c0504d")
     # Long round names (the IPO's) are wrapped so that labels do not overlap.
     ax.set_xticks(list(xs), [f"{textwrap.fill(r['round_name'], 22)}\n{r['date']}" for r in rows])
     ax.set_ylabel(f"{currency}, {UNIT_NAME}")
-    ax.set_ylim(0, max([*amounts, *(v for _, v in valued), 1]) * 1.15)
+    ax.set_ylim(0, max([*amounts, *(v for _, v, _ in valued), 1]) * 1.15)
     ax.set_title(f"Funding rounds and stated valuations ({currency})")
     ax.legend(loc="upper left", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def write_chart(root: Path) -> Path:
-    """Draw the chart from root/data/rounds.parquet into root/docs/."""
+def write_chart(root: Path, svg: bytes) -> Path:
+    """Put a drawn chart (chart_svg) at root/docs/."""
     path = root / CHART
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(chart_svg(funding_rows(root / "data" / "rounds.parquet")))
+    path.write_bytes(svg)
     return path

@@ -177,6 +177,13 @@ def cross_table_schemas(frames: dict[str, pd.DataFrame],
             if money in frames[table].columns:
                 checks.append(pa.Check(lambda df, m=money: df[m].map(
                     lambda v: pd.isna(v) or v > 0).astype(bool), name=f"{money} is positive"))
+        for column in frames[table].columns:
+            # A `<x>_qualifier` column says how `<x>` is stated: set exactly when `<x>` is.
+            qualified = column.removesuffix("_qualifier")
+            if column.endswith("_qualifier") and qualified in frames[table].columns:
+                checks.append(pa.Check(
+                    lambda df, q=column, x=qualified: (df[q].isna() == df[x].isna()).astype(bool),
+                    name=f"{column} is set exactly when {qualified} is"))
         out[table] = pa.DataFrameSchema(columns=base.columns, checks=checks, coerce=True,
                                         strict=True, name=table)
     return out
