@@ -124,7 +124,7 @@ def test_release_refuses_a_patch_for_new_rows_then_cuts_a_minor(tmp_path):
     entry = text[text.index(f"## [{NEXT_MINOR}] - 2026-12-01"):text.index(f"## [{CURRENT}]")]
     assert "[Unreleased]" not in text
     assert entry.index("A test round.") < entry.index("### Added")
-    assert "- 1 rows in `rounds`: `series-c-copy`." in entry
+    assert "- 1 row in `rounds`: `series-c-copy`." in entry
     assert (root / "releases" / f"{NAME}-{NEXT_MINOR}.zip").is_file()
     assert run_cli("verify", str(root / "releases" / f"{NAME}-{NEXT_MINOR}.zip")).returncode == 0
     # Nothing changed since the new release: no release to make.

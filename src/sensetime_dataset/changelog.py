@@ -15,6 +15,10 @@ MAX_CHANGED_ROWS = 20  # changed rows listed per table
 HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
 
 
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
 def _keys(keys: list[str]) -> str:
     shown = ", ".join(f"`{k}`" for k in keys[:MAX_KEYS])
     more = len(keys) - MAX_KEYS
@@ -46,9 +50,9 @@ def generated_sections(diff: PackageDiff | None, tables: dict[str, int]) -> str:
             changed += [f"Schema of `{n}.{c['column']}`: {c['what']}."
                         for c in t.other_field_changes]
             if t.rows_added:
-                added.append(f"{len(t.rows_added)} rows in `{n}`: {_keys(t.rows_added)}.")
+                added.append(f"{_rows(len(t.rows_added))} in `{n}`: {_keys(t.rows_added)}.")
             if t.rows_removed:
-                removed.append(f"{len(t.rows_removed)} rows from `{n}`: "
+                removed.append(f"{_rows(len(t.rows_removed))} from `{n}`: "
                                f"{_keys(t.rows_removed)}.")
             for r in t.rows_changed[:MAX_CHANGED_ROWS]:
                 parts = "; ".join(f"{c} {shown_change(v['old'], v['new'])}"
