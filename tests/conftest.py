@@ -36,6 +36,13 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def flip_a_byte(path: Path) -> None:
+    """Corrupt a file the way a bad download does: one byte in the middle changes."""
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    path.write_bytes(bytes(blob))
+
+
 def tree_digest(root: Path) -> dict[str, str]:
     """sha256 of every file of the published package (data/ and datapackage.json)."""
     files = [root / "datapackage.json", *sorted((root / "data").rglob("*"))]

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from frictionless import Package
 
-from conftest import REPO, run_cli
+from conftest import REPO, flip_a_byte, run_cli
 
 TABLES = ("organizations", "rounds", "investors", "partners", "sanctions", "events",
           "sources", "evidence", "claims", "conflicts")
@@ -83,10 +83,7 @@ def test_validate_command_accepts_a_downloaded_copy_and_names_a_tampered_file(tm
     ok = run_cli("validate", str(copy))
     assert ok.returncode == 0, ok.stderr
 
-    parquet = copy / "data" / "rounds.parquet"
-    blob = bytearray(parquet.read_bytes())
-    blob[len(blob) // 2] ^= 0xFF
-    parquet.write_bytes(bytes(blob))
+    flip_a_byte(copy / "data" / "rounds.parquet")
     bad = run_cli("validate", str(copy))
     assert bad.returncode == 1
     assert "data/rounds.parquet" in bad.stderr

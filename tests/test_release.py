@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, copy_repo, run_cli
+from conftest import REPO, copy_repo, flip_a_byte, run_cli
 from sensetime_dataset.diff import PackageDiff, RowChange, TableDiff
 from sensetime_dataset.errors import BuildError
 from sensetime_dataset.versioning import check_version, next_version
@@ -153,10 +153,7 @@ def download(tmp_path) -> Path:
 
 
 def test_verify_names_a_parquet_file_with_a_flipped_byte(download):
-    path = download / "data" / "rounds.parquet"
-    blob = bytearray(path.read_bytes())
-    blob[len(blob) // 2] ^= 0x01
-    path.write_bytes(bytes(blob))
+    flip_a_byte(download / "data" / "rounds.parquet")
     result = run_cli("verify", str(download))
     assert result.returncode == 1
     assert "data/rounds.parquet: sha256 is" in result.stderr
