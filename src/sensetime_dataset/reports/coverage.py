@@ -4,30 +4,19 @@ For a reviewer, not for users: rows per table, rows per source, and for each sou
 share of its sentences that at least one quote (of a claim or of evidence) overlaps,
 with the list of the sentences no quote touches, so that what is left unread is visible.
 
-Sentence splitting is approximate. Several sources lost their paragraph breaks
-("funding.The B1 round"), so a sentence end is also a full stop directly followed by a
-capital letter or an opening quote; common abbreviations (Dr., U.S., Co.) and initials
-do not end a sentence; short lines without a full stop (headings, titles of sections)
-are not counted as sentences. Two sentences run together, or one split in two, only
-move the share by a sentence.
+Sentence splitting is approximate (text/sentences.py, shared with the extractor): short
+lines without a full stop (headings) are not counted as sentences. Two sentences run
+together, or one split in two, only move the share by a sentence.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..published.reader import PublishedPackage
-
-# Words that end with a full stop without ending a sentence (English, not about the
-# company): titles, legal forms, "U.S.", Latin abbreviations.
-ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "co", "inc", "ltd", "jr", "sr",
-                 "vs", "no", "u.s", "e.g", "i.e", "etc", "approx"}
-# A candidate end: . ! or ? and any closing quotes or brackets after it.
-END = re.compile(r"[.!?][\"'”’)\]]*")
-HEADING_MAX_WORDS = 6
+from ..text.sentences import split_sentences
 
 
 @dataclass
@@ -58,49 +47,6 @@ class Coverage:
     @property
     def total_supported(self) -> int:
         return sum(sum(s.supported) for s in self.sources)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Approximate sentence spans (start, end) of `text`; see the module docstring."""
-    spans = []
-    offset = 0
-    for line in text.split("\n"):
-        start = 0
-        for m in END.finditer(line):
-            after = line[m.end():m.end() + 1]
-            follows_space = after == "" or after.isspace()
-            run_on = after.isupper() or after in "“\"‘("  # a lost paragraph break
-            if not (follows_space or run_on) or _is_abbreviation(line, m.start()):
-                continue
-            spans.append((offset + start, offset + m.end()))
-            start = m.end()
-        spans.append((offset + start, offset + len(line)))
-        offset += len(line) + 1
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s and _is_sentence(text[s[0]:s[1]])]
-
-
-def _is_abbreviation(line: str, dot: int) -> bool:
-    if line[dot] != ".":
-        return False
-    word = re.search(r"[\w.]*$", line[:dot]).group(0).lower()
-    last = word.rsplit(".", 1)[-1]  # "scientist.Dr": a lost break before "Dr."
-    return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return (a, b) if a < b else None
-
-
-def _is_sentence(s: str) -> bool:
-    """Headings and section titles are not sentences: no letters, a markdown heading,
-    or a short line without a final full stop."""
-    if not re.search(r"[A-Za-z]", s) or s.startswith("#"):
-        return False
-    return len(s.split()) > HEADING_MAX_WORDS or bool(END.search(s[-3:]))
 
 
 def compute(tables: dict[str, list[dict]]) -> Coverage:

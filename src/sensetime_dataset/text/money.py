@@ -1,0 +1,101 @@
+"""Amounts of money in English prose: "US$600 million", "RMB500m", "3.1 billion US
+dollars", "more than $3 billion", "HK$3.85 per share".
+
+A number is read as money when it has a currency, or a scale word (million, bn) with a
+currency or a bound ("nearly 20 million": currency None). A bare number ("20 firms",
+"2017") is not money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float          # in units: 600000000.0
+    currency: str | None   # ISO 4217, None when the text gives none
+    bound: str             # exact | more-than | about | up-to
+    start: int
+    end: int
+    per: str | None = None  # "share" for a price per share: not a round amount
+
+
+# Symbols and codes written before the number; longest first so "US$" wins over "$".
+# The backslash form is an escaped dollar left by a markdown conversion ("\$620 million").
+PREFIX = {
+    "us$": "USD", "usd $": "USD", "usd$": "USD", "usd": "USD", "u.s.$": "USD", "us $": "USD",
+    "hk$": "HKD", "hkd": "HKD", "hk $": "HKD", "rmb": "CNY", "cny": "CNY", "¥": None,
+    "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "s$": "SGD", "sgd": "SGD",
+    "a$": "AUD", "c$": "CAD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
+    "\\$": "USD", "$": "USD",
+}
+# Words written after the number and its scale.
+SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "hong kong dollars": "HKD", "hk dollars": "HKD", "singapore dollars": "SGD",
+    "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "won": "KRW",
+    "usd": "USD", "hkd": "HKD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+}
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+         "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+BOUND = {"more than": "more-than", "over": "more-than", "above": "more-than",
+         "in excess of": "more-than", "upwards of": "more-than", "at least": "more-than",
+         "exceeding": "more-than",
+         "about": "about", "around": "about", "nearly": "about", "almost": "about",
+         "approximately": "about", "roughly": "about", "some": "about", "close to": "about",
+         "an estimated": "about", "approx.": "about", "circa": "about",
+         "up to": "up-to", "as much as": "up-to", "as many as": "up-to"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# The gap between number and scale may be a space, a lost no-break space written "?",
+# or nothing ("$620m").
+MONEY = re.compile(
+    rf"(?:(?P<bound>\b(?:{_alternation(BOUND)}))\s+)?"
+    rf"(?P<prefix>(?:{_alternation(PREFIX)}))?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:[ \u00a0]?\??[ \u00a0]?(?P<scale>{_alternation(SCALE)})\b)?"
+    rf"(?:\s(?P<suffix>{_alternation(SUFFIX)})\b)?"
+    r"(?P<per>\s(?:per|a)\s(?:share|ADS|unit))?",
+    re.IGNORECASE,
+)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money in `text`, in order."""
+    found = []
+    for m in MONEY.finditer(text):
+        prefix, scale, suffix = m["prefix"], m["scale"], m["suffix"]
+        if prefix and prefix[0].isalpha() and m.start("prefix") > 0 \
+                and text[m.start("prefix") - 1].isalnum():
+            continue  # "ABCRMB": part of a word
+        if m.start("number") > 0 and text[m.start("number") - 1] in ".,-/":
+            continue  # the tail of a date or a decimal
+        currency = None
+        if prefix:
+            currency = PREFIX[prefix.lower()]
+        if suffix and currency is None:
+            currency = SUFFIX[suffix.lower()]
+        # "20 million users" is read as an amount without currency: the reader cannot
+        # tell a count from money; callers that need money require a currency.
+        if not (prefix or suffix or (scale and (m["bound"] or _is_word_scale(scale)))):
+            continue
+        amount = float(m["number"].replace(",", "")) * (SCALE[scale.lower()] if scale else 1)
+        bound = BOUND[m["bound"].lower()] if m["bound"] else "exact"
+        start = m.start("bound") if m["bound"] else m.start("prefix") if prefix \
+            else m.start("number")
+        found.append(Money(amount, currency, bound, start, m.end(),
+                           "share" if m["per"] else None))
+    return found
+
+
+def _is_word_scale(scale: str) -> bool:
+    """A spelled-out scale ("million") makes a bare number an amount; a one-letter
+    one ("5m", "3b") alone could be metres or anything else."""
+    return len(scale) > 2

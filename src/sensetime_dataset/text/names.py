@@ -1,0 +1,140 @@
+"""Organization names in English prose, without a list of names: runs of capitalised
+words ("China Merchants Securities (Hong Kong)", "Qualcomm Technologies, Inc.", "the
+Vision Fund"), lists ("A, B and C"), and a gazetteer of known names given by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Words that end an organization's name and tell it is one.
+LEGAL_FORMS = ("Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "LP", "PLC", "plc",
+               "Corp", "Corporation", "Co", "Company", "GmbH", "AG", "SA", "S.A.", "NV",
+               "Pte", "Group", "Capital", "Holdings", "Holding", "Partners", "Ventures",
+               "Technologies", "Technology", "Fund", "Funds", "Bank", "Securities",
+               "Investments", "Investment", "Management", "Associates", "Asset",
+               "Institute", "University", "Laboratory", "Lab", "Labs", "Motors",
+               "Systems", "Networks", "Electronics", "Industries", "Agency", "Bureau",
+               "Department", "Ministry", "Commission", "Council", "Office", "Trust",
+               "Equity", "Advisors", "Growth", "Global")
+_LEGAL = re.compile(r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC|S\.A)\.?)+$")
+# Capitalised words that start sentences or clauses without being part of a name.
+NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or", "This",
+            "That", "These", "Those", "Its", "It", "Their", "Last", "Next", "Since", "After",
+            "Before", "According", "During", "Both", "Other", "Also", "As", "By", "From",
+            "Today", "Yesterday", "Earlier", "Later", "Meanwhile", "However", "While",
+            "When", "Under", "Following", "Through", "Founded", "Based", "Chinese",
+            "American", "Japanese", "Korean", "European", "British", "German", "French",
+            "Series", "Pre", "Round", "Seed", "Angel", "IPO", "CEO", "CFO", "Mr", "Ms", "Dr",
+            "Prof", "Professor", "January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December", "Monday",
+            "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "We",
+            "Our", "He", "She", "They", "If", "Some", "Many", "All", "Each", "Not", "No",
+            "Under", "Investors", "Investor", "Other", "New", "Existing", "Rival",
+            "Shares", "Stock", "Chairman", "President", "Founder", "Co-founder"}
+# A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
+# capitalised word, or a word starting with digits ("3M"). No other full stop: one
+# ends the sentence.
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-Z][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
+_CONNECT = r"(?:\s(?:of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
+NAME = re.compile(
+    rf"(?:\bthe\s)?(?<![\w$])({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
+    r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
+    r"(?:\s\((?:[A-Z][\w .&-]*)\))?)"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    name: str
+    start: int
+    end: int
+    legal: bool  # ends with a legal form or an organization word (Inc., Capital, Fund)
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    id: str
+    name: str
+    start: int
+    end: int
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop leading and trailing words that are not part of a name."""
+    while True:
+        words = text[a:b].split(" ")
+        if len(words) > 1 and words[0].rstrip(".,") in NOT_NAME:
+            a += len(words[0]) + 1
+            continue
+        if words and words[-1].rstrip(".,") in NOT_NAME:
+            b -= len(words[-1]) + (1 if len(words) > 1 else 0)
+            if b <= a:
+                return a, a
+            continue
+        break
+    m = _POSSESSIVE.search(text, a, b)
+    if m:
+        b = m.start()
+    while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
+        b -= 1
+    return a, b
+
+
+def find_names(text: str) -> list[NameMention]:
+    """Candidate organization names: capitalised runs, trimmed of sentence words."""
+    found = []
+    for m in NAME.finditer(text):
+        a, b = _trim(text, m.start(1), m.end(1))
+        if b <= a:
+            continue
+        name = text[a:b]
+        if name in NOT_NAME or not re.search(r"[A-Za-z]{2}", name):
+            continue
+        last = re.sub(r"\s*\(.*\)$", "", name).rstrip(".").split(" ")[-1]
+        legal = last in LEGAL_FORMS or bool(_LEGAL.search(name))
+        found.append(NameMention(name, a, b, legal))
+    return found
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*and\s+|,\s*or\s+|,\s*|;\s*|\s+and\s+|\s+as\s+well\s+as\s+)")
+_LEGAL_TAIL = re.compile(r"(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\b\.?", re.IGNORECASE)
+
+
+def split_list(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the items of a list "A, B, and C" in text[start:end]; a legal form
+    after a comma ("Qualcomm Technologies, Inc.") stays with its name."""
+    end = len(text) if end is None else end
+    items, a = [], start
+    for m in _LIST_SEP.finditer(text, start, end):
+        tail = text[m.end():end]
+        if _LEGAL_TAIL.match(tail) or text[a:m.start()].count("(") > text[a:m.start()].count(")"):
+            continue
+        items.append((a, m.start()))
+        a = m.end()
+    items.append((a, end))
+    return [(x, y) for x, y in items if y > x]
+
+
+class Gazetteer:
+    """Known names from the caller, as (id, names) pairs; matched case-sensitively on
+    word boundaries, the longest name first."""
+
+    def __init__(self, entries: Iterable[tuple[str, Iterable[str]]]):
+        self.ids: dict[str, str] = {}
+        for ident, names in entries:
+            for name in names:
+                if name:
+                    self.ids.setdefault(name, ident)
+        alternation = "|".join(re.escape(n) for n in sorted(self.ids, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])") if self.ids else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazetteerMatch]:
+        if self.pattern is None:
+            return []
+        end = len(text) if end is None else end
+        return [GazetteerMatch(self.ids[m.group(0)], m.group(0), m.start(), m.end())
+                for m in self.pattern.finditer(text, start, end)]

@@ -1,0 +1,68 @@
+"""Approximate sentence spans that survive lost paragraph breaks.
+
+Several sources lost their paragraph breaks ("funding.The B1 round"), so a sentence end
+is also a full stop directly followed by a capital letter or an opening quote; common
+abbreviations (Dr., U.S., Co., Oct.) and initials do not end a sentence. A line break
+always ends a sentence. Short lines without a full stop (headings, section titles) are
+dropped unless `keep_headings` is true (a title often states the news).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending a sentence (English): titles, legal
+# forms, "U.S.", Latin abbreviations, abbreviated months ("Oct. 20, 2017").
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "co", "inc", "ltd", "jr", "sr",
+                 "vs", "no", "u.s", "e.g", "i.e", "etc", "approx", "corp", "plc", "mt",
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                 "nov", "dec"}
+# A candidate end: . ! or ? and any closing quotes or brackets after it.
+END = re.compile(r"[.!?][\"'”’)\]]*")
+WORD_BEFORE = re.compile(r"[\w.]*$")
+HEADING_MAX_WORDS = 6
+
+
+def split_sentences(text: str, keep_headings: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of `text`, trimmed of surrounding white space."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for m in END.finditer(line):
+            after = line[m.end():m.end() + 1]
+            follows_space = after == "" or after.isspace()
+            run_on = after.isupper() or after in "“\"‘("  # a lost paragraph break
+            if not (follows_space or run_on) or _is_abbreviation(line, m.start()):
+                continue
+            spans.append((offset + start, offset + m.end()))
+            start = m.end()
+        spans.append((offset + start, offset + len(line)))
+        offset += len(line) + 1
+    trimmed = (_trim(text, a, b) for a, b in spans)
+    return [s for s in trimmed
+            if s and (keep_headings or _is_sentence(text[s[0]:s[1]]))]
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    word = WORD_BEFORE.search(line, 0, dot).group(0).lower()
+    last = word.rsplit(".", 1)[-1]  # "scientist.Dr": a lost break before "Dr."
+    return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _is_sentence(s: str) -> bool:
+    """Headings and section titles are not sentences: no letters, a markdown heading,
+    or a short line without a final full stop."""
+    if not re.search(r"[A-Za-z]", s) or s.startswith("#"):
+        return False
+    return len(s.split()) > HEADING_MAX_WORDS or bool(END.search(s[-3:]))

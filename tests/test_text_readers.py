@@ -1,0 +1,120 @@
+"""The generic value readers of sensetime_dataset.text (no company knowledge)."""
+
+import pytest
+
+from sensetime_dataset.text import (Gazetteer, dateline, find_dates, find_money, find_names,
+                                    find_roles, parse_date, split_list, split_sentences)
+
+
+@pytest.mark.parametrize("text, amount, currency, bound", [
+    ("US$600 million", 600e6, "USD", "exact"),
+    ("$620m", 620e6, "USD", "exact"),
+    ("$620 million", 620e6, "USD", "exact"),
+    ("\\$620 million", 620e6, "USD", "exact"),
+    ("HK$767 million", 767e6, "HKD", "exact"),
+    ("RMB 500 million", 500e6, "CNY", "exact"),
+    ("RMB500m", 500e6, "CNY", "exact"),
+    ("500 million yuan", 500e6, "CNY", "exact"),
+    ("more than $3 billion", 3e9, "USD", "more-than"),
+    ("over $7.5 billion", 7.5e9, "USD", "more-than"),
+    ("nearly 20 million", 20e6, None, "about"),
+    ("about US$1 billion", 1e9, "USD", "about"),
+    ("USD $410 ?million", 410e6, "USD", "exact"),
+    ("$1.2bn", 1.2e9, "USD", "exact"),
+    ("3.1 billion US dollars", 3.1e9, "USD", "exact"),
+    ("up to €40 million", 40e6, "EUR", "up-to"),
+    ("£1,250,000", 1.25e6, "GBP", "exact"),
+])
+def test_money_forms(text, amount, currency, bound):
+    (m,) = find_money(f"It raised {text} in the round.")
+    assert (m.amount, m.currency, m.bound) == (pytest.approx(amount), currency, bound)
+    assert f"It raised {text} in the round."[m.start:m.end] == text
+
+
+def test_money_per_share_is_a_price_and_bare_numbers_are_not_money():
+    (price,) = find_money("priced at HK$3.85 per share")
+    assert (price.amount, price.currency, price.per) == (3.85, "HKD", "share")
+    assert find_money("In 2017, 20 firms joined on Oct. 20, 2017.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("October 20, 2017", "2017-10-20"), ("20 October 2017", "2017-10-20"),
+    ("Oct. 20, 2017", "2017-10-20"), ("2017-10-20", "2017-10-20"), ("October 2017", "2017-10"),
+    ("in 2017", "2017"), ("the end of July 2017", "2017-07"), ("May 3rd, 2019", "2019-05-03"),
+])
+def test_absolute_dates(text, value):
+    (d,) = find_dates(f"It happened {text}.")
+    assert (d.value, d.relative) == (value, False)
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("today", "2018-04-09"), ("yesterday", "2018-04-08"), ("last month", "2018-03"),
+    ("last July", "2017-07"), ("last March", "2018-03"), ("this year", "2018"),
+    ("last year", "2017"), ("the following month", "2018-05"), ("December 10", "2018-12-10"),
+    ("on Monday (April 9)", "2018-04-09"),
+])
+def test_relative_dates_resolve_against_the_anchor_only(text, value):
+    (d,) = find_dates(f"It happened {text}.", anchor="2018-04-09")
+    assert (d.value, d.relative) == (value, True)
+    assert find_dates(f"It happened {text}.") == []  # never against the clock
+
+
+def test_relative_day_needs_a_day_precise_anchor():
+    assert find_dates("announced today", anchor="2018-04") == []
+    assert [d.value for d in find_dates("last month", anchor="2018-04")] == ["2018-03"]
+
+
+def test_year_like_numbers_are_not_dates():
+    assert find_dates("raised $2017 million, 2019.5 and 2018-2019 plans, 2020%") == []
+
+
+@pytest.mark.parametrize("head, value", [
+    ("Beijing, China – July 11, 2017 – Company X today announced", "2017-07-11"),
+    ("HONG KONG, April 9, 2018 /PRNewswire/ -- X announced", "2018-04-09"),
+    ("December 7, 2017 – Beijing, China – X announced", "2017-12-07"),
+    ("Title of the release\nSHEN ZHEN – October 20, 2017 – X and Y", "2017-10-20"),
+    ("X was founded on October 20, 2017 in a garage.", None),
+])
+def test_dateline(head, value):
+    assert dateline(head) == value
+
+
+def test_roles():
+    text = ("The round was led by A Capital; B Ventures co-led it and C Fund participated, "
+            "joined by D, with participation from E. Investors include F. G also invested.")
+    roles = [(r.role, text[r.start:r.end]) for r in find_roles(text)]
+    assert roles == [("lead", "led by"), ("lead", "co-led"), ("participant", "participated"),
+                     ("participant", "joined by"), ("participant", "participation"),
+                     ("participant", "Investors include"), ("participant", "also invested")]
+    assert [r.role for r in find_roles("H led the round as lead investor")] == ["lead", "lead"]
+
+
+def test_sentences_survive_lost_breaks_abbreviations_and_initials():
+    text = ("The round closed.The B1 round was led by Dr. J. Smith of Foo Co., Ltd. in the U.S. "
+            "On Oct. 20, 2017 it closed! Next")
+    sentences = [text[a:b] for a, b in split_sentences(text, keep_headings=True)]
+    assert sentences == ["The round closed.",
+                         "The B1 round was led by Dr. J. Smith of Foo Co., Ltd. in the U.S. "
+                         "On Oct. 20, 2017 it closed!", "Next"]
+    assert [text[a:b] for a, b in split_sentences(text)][-1] != "Next"  # a heading
+
+
+def test_names_and_lists():
+    text = ("It was led by Foo Capital, with participation from Bar Ventures, Baz Holdings "
+            "Co., Ltd. and Qualcomm Technologies, Inc. Investors include the Vision Fund.")
+    names = [(n.name, n.legal) for n in find_names(text)]
+    assert names == [("Foo Capital", True), ("Bar Ventures", True),
+                     ("Baz Holdings Co., Ltd.", True), ("Qualcomm Technologies, Inc.", True),
+                     ("Vision Fund", True)]
+    a = text.index("Bar")
+    b = text.index(" Investors") - 1
+    assert [text[x:y] for x, y in split_list(text, a, b)] == [
+        "Bar Ventures", "Baz Holdings Co., Ltd.", "Qualcomm Technologies, Inc"]
+
+
+def test_gazetteer_prefers_the_longest_name_on_word_boundaries():
+    g = Gazetteer([("foo", ["Foo", "Foo Capital"]), ("bar", ["Bar"])])
+    hits = [(h.id, h.name) for h in g.find("Foo Capital and Foobar met Bar.")]
+    assert hits == [("foo", "Foo Capital"), ("bar", "Bar")]
+    assert Gazetteer([]).find("anything") == []
