@@ -161,13 +161,21 @@ class Schemas:
     def check_value(self, table: str, name: str, value, where: str) -> None:
         """Check one curated value against its column's constraints (type, enum, pattern,
         bounds), so that a wrong value is refused even where it is not the published one."""
-        from frictionless import Field   # heavy: only the build checks values
-
-        _, notes = Field.from_descriptor(published({"fields": [self.field(table, name)]})
-                                         ["fields"][0]).read_cell(value)
+        _, notes = self._frictionless_field(table, name).read_cell(value)
         if notes:
             raise BuildError(f"{where}: {name} = {value!r} breaks schemas/{table}.json: "
                              + "; ".join(notes.values()))
+
+    def _frictionless_field(self, table: str, name: str):
+        # One Field per column: building one validates its descriptor (a millisecond),
+        # and the build checks some 700 values.
+        cache = self.__dict__.setdefault("_fields", {})
+        if (table, name) not in cache:
+            from frictionless import Field   # heavy: only the build checks values
+
+            spec = published({"fields": [self.field(table, name)]})["fields"][0]
+            cache[(table, name)] = Field.from_descriptor(spec)
+        return cache[(table, name)]
 
     def arrow_schema(self, table: str):
         import pyarrow as pa
