@@ -27,15 +27,29 @@ def _fail(exc: BuildError) -> None:
 
 
 @app.command()
-def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-v"),
+          force: bool = typer.Option(False, "--force", help="Build even if nothing changed.")
+          ) -> None:
     """Build data/ and datapackage.json from sources/ and curation/.
 
-    A failed build leaves the published package untouched."""
-    from .pipeline.build import build as run_build
-    from .reports.coverage import render_summary
+    A failed build leaves the published package untouched. When neither the inputs, the
+    code nor the published files changed since the last build, nothing is rebuilt."""
+    from .checkout import Project
+    from .pipeline import stamp
 
     _setup_logging(verbose)
     started = time.perf_counter()
+    project = Project(root.resolve())
+    last = None if force else stamp.up_to_date(project)
+    if last is not None:
+        typer.echo(f"{project.descriptor} is up to date (inputs, code and published files "
+                   f"unchanged since the last build; --force rebuilds) "
+                   f"[{time.perf_counter() - started:.2f} s]")
+        return
+
+    from .pipeline.build import build as run_build
+    from .reports.coverage import render_summary
+
     try:
         result = run_build(root)
     except BuildError as exc:

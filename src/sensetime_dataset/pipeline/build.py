@@ -14,7 +14,8 @@ from ..published.reader import PublishedPackage
 from ..published.schema import Schemas
 from ..published.validate import validate_package
 from ..reports.chart import update_chart
-from ..reports.coverage import Coverage, compute, write_report
+from ..reports.coverage import Coverage, compute, render_summary, write_report
+from . import stamp
 from .claims import load_rows
 from .normalize import normalize
 from .publish import package_metadata, swap_into_place, write_package
@@ -39,6 +40,7 @@ def load_schemas(project: Project, meta: dict) -> Schemas:
 
 def build(root: Path) -> BuildResult:
     project = Project(root.resolve())
+    stamp.forget(project)   # until this build succeeds, nothing is known to be up to date
     meta = package_metadata(project)
     schemas = load_schemas(project, meta)
     documents = normalize(verify_sources(project))
@@ -59,6 +61,7 @@ def build(root: Path) -> BuildResult:
     coverage = compute(tables)
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)
+    stamp.record(project, {t: len(r) for t, r in tables.items()}, render_summary(coverage))
     return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
                        report)
 
