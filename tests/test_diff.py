@@ -110,10 +110,13 @@ def test_new_table_and_key_change_and_json_output(old, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["level"] == "major"
-    assert data["tables_added"] == [{"name": "conflicts", "rows": 1}]
-    (rounds,) = data["tables"]
-    assert rounds["primary_key"] == {"old": ["round_id"], "new": ["round_id", "currency"]}
-    assert rounds["rows_added"] == [] and rounds["rows_changed"] == []
+    # One list of typed changes, each with the version level it needs.
+    assert data["changes"] == [
+        {"kind": "table-added", "level": "minor", "table": "conflicts", "rows": 1,
+         "why": "table conflicts added"},
+        {"kind": "primary-key-changed", "level": "major", "table": "rounds",
+         "old": ["round_id"], "new": ["round_id", "currency"],
+         "why": "primary key of rounds changed"}]
     assert {"level": "minor", "why": "table conflicts added"} in data["reasons"]
 
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_repo, flip_a_byte, run_cli
-from sensetime_dataset.release.diff import PackageDiff, RowChange, TableDiff
+from sensetime_dataset.release.diff import Change, PackageDiff
 from sensetime_dataset.errors import BuildError
 from sensetime_dataset.release.versioning import check_version, next_version
 
@@ -26,15 +26,16 @@ NEXT_PATCH = f"{_MAJOR}.{_MINOR}.{_PATCH + 1}"
 NEXT_MINOR = f"{_MAJOR}.{_MINOR + 1}.0"
 
 
-def a_diff(**table_changes) -> PackageDiff:
-    diff = PackageDiff(old={"name": "x", "version": "1.2.3"}, new={"name": "x", "version": "?"})
-    diff.tables.append(TableDiff("rounds", **table_changes))
-    return diff
+def a_diff(*changes: Change) -> PackageDiff:
+    return PackageDiff(old={"name": "x", "version": "1.2.3"}, new={"name": "x", "version": "?"},
+                       changes=list(changes))
 
 
-ROWS_ADDED = a_diff(rows_added=["series-d"])
-VALUE_FIXED = a_diff(rows_changed=[RowChange("series-c", {"amount": {"old": "1", "new": "2"}})])
-COLUMN_REMOVED = a_diff(columns_removed=[{"name": "valuation", "type": "number"}])
+ROWS_ADDED = a_diff(Change("rows-added", "rounds", {"keys": ["series-d"]}))
+VALUE_FIXED = a_diff(Change("rows-changed", "rounds", {"rows": [
+    {"key": "series-c", "changes": {"amount": {"old": "1", "new": "2"}}}]}))
+COLUMN_REMOVED = a_diff(Change("column-removed", "rounds",
+                               {"column": "valuation", "type": "number"}))
 
 
 @pytest.mark.parametrize("diff, version, message", [

@@ -188,12 +188,13 @@ def release(version: str = typer.Argument(None, help="The new version; by defaul
             verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     """Cut a release: check the version against the diff since the last release, set it
     in package.yaml, rebuild, write the CHANGELOG entry and the archive."""
+    from .pipeline.build import Build
     from .release.cut import release as run_release
     from .release.diff import render
 
     _setup_logging(verbose)
     try:
-        result = run_release(root, version, date)
+        result = run_release(root, Build, version, date)
     except BuildError as exc:
         _fail(exc)
     if result.diff is not None:

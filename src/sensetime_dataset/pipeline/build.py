@@ -1,5 +1,9 @@
 """Run the pipeline: sources → normalize → claims → resolve → tables → publish (staged)
-→ validate → swap into place; then the reports (the README's chart, coverage)."""
+→ validate → swap into place; then the reports (the README's chart, coverage).
+
+`Build` computes the tables once; it can stage the package more than once (a release
+stages it, diffs it against the last release, then stages it with the new version) and
+publishes one staged package: validation runs once, on what is published."""
 
 from __future__ import annotations
 
@@ -38,32 +42,62 @@ def load_schemas(project: Project, meta: dict) -> Schemas:
     return Schemas.from_dir(project.schemas_dir, list(meta.get("tables") or []))
 
 
+class Build:
+    def __init__(self, root: Path):
+        self.project = project = Project(Path(root).resolve())
+        stamp.forget(project)   # until a build succeeds, nothing is known to be up to date
+        self.meta = package_metadata(project)
+        self.schemas = schemas = load_schemas(project, self.meta)
+        documents = normalize(verify_sources(project))
+        _write_normalized(project, documents)
+        rows = load_rows(project, {d.source_id: d for d in documents},
+                         schemas.with_role("curated"))
+        orgs = load_registry(project)
+        resolve(rows, orgs, schemas)
+        self.tables = build_tables(rows, orgs, documents, schemas, project)
+        self._staged: list[Path] = []
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {t: len(r) for t, r in self.tables.items()}
+
+    def stage(self, version: str | None = None, created: str | None = None) -> PublishedPackage:
+        """Write the package into a staging directory beside the published one (same file
+        system, so the swap is a rename), with another version and date if given."""
+        meta = dict(self.meta)
+        meta.update({k: v for k, v in (("version", version), ("created", created)) if v})
+        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.project.root))
+        self._staged.append(staging)
+        write_package(staging, self.tables, self.schemas, meta)
+        return PublishedPackage(staging, self.project.schemas_dir)
+
+    def publish(self, staged: PublishedPackage) -> BuildResult:
+        """Validate a staged package and swap it into place; then the reports."""
+        try:
+            validate_package(staged)
+            swap_into_place(staged.folder, self.project)
+        finally:
+            self.discard()
+        project = self.project
+        update_chart(project, self.tables["rounds"])   # the README's chart
+        coverage = compute(self.tables)
+        report = project.build_dir / "coverage.md"
+        write_report(coverage, report)
+        stamp.record(project, self.counts, render_summary(coverage))
+        return BuildResult(self.counts, project.descriptor, coverage, report)
+
+    def discard(self) -> None:
+        for folder in self._staged:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._staged.clear()
+
+
 def build(root: Path) -> BuildResult:
-    project = Project(root.resolve())
-    stamp.forget(project)   # until this build succeeds, nothing is known to be up to date
-    meta = package_metadata(project)
-    schemas = load_schemas(project, meta)
-    documents = normalize(verify_sources(project))
-    _write_normalized(project, documents)
-    rows = load_rows(project, {d.source_id: d for d in documents}, schemas.with_role("curated"))
-    orgs = load_registry(project)
-    resolve(rows, orgs, schemas)
-    tables = build_tables(rows, orgs, documents, schemas, project)
-    # Stage next to the published package (same file system, so the swap is a rename).
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+    run = Build(root)
     try:
-        write_package(staging, tables, schemas, meta)
-        validate_package(PublishedPackage(staging, project.schemas_dir))
-        swap_into_place(staging, project)
+        return run.publish(run.stage())
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    update_chart(project, tables["rounds"])   # the README's chart of the published rounds
-    coverage = compute(tables)
-    report = project.build_dir / "coverage.md"
-    write_report(coverage, report)
-    stamp.record(project, {t: len(r) for t, r in tables.items()}, render_summary(coverage))
-    return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
-                       report)
+        run.discard()
 
 
 def _write_normalized(project: Project, documents) -> None:

@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .diff import PackageDiff, shown_change
+from .diff import KINDS, Change, PackageDiff, shown_change
 
 MAX_KEYS = 10          # row keys listed per table before "… and N more"
 MAX_CHANGED_ROWS = 20  # changed rows listed per table
 HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
 
 
-
 def _rows(count: int) -> str:
     return f"{count} row" if count == 1 else f"{count} rows"
+
 
 def _keys(keys: list[str]) -> str:
     shown = ", ".join(f"`{k}`" for k in keys[:MAX_KEYS])
@@ -25,44 +25,52 @@ def _keys(keys: list[str]) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def changelog_items(change: Change) -> list[str]:
+    """The CHANGELOG list items for one change."""
+    d, n = change.detail, change.table
+    match change.kind:
+        case "table-added" | "table-removed":
+            return [f"Table `{n}` ({_rows(d['rows'])})."]
+        case "metadata-changed":
+            return [f"Package metadata: {', '.join(d['keys'])}."]
+        case "column-added" | "column-removed":
+            return [f"Column `{n}.{d['column']}` ({d['type']})."]
+        case "type-changed":
+            return [f"Type of `{n}.{d['column']}`: {d['old']} → {d['new']}."]
+        case "column-property-changed":
+            return [f"Schema of `{n}.{d['column']}`: {d['what']}."]
+        case "primary-key-changed":
+            return [f"Primary key of `{n}`: {', '.join(d['old'])} → {', '.join(d['new'])}."]
+        case "foreign-key-added" | "foreign-key-removed":
+            return [f"Foreign key of `{n}`: {d['key']}."]
+        case "rows-added":
+            return [f"{_rows(len(d['keys']))} in `{n}`: {_keys(d['keys'])}."]
+        case "rows-removed":
+            return [f"{_rows(len(d['keys']))} from `{n}`: {_keys(d['keys'])}."]
+        case "rows-changed":
+            rows = d["rows"]
+            out = [f"`{n}` `{r['key']}`: " + "; ".join(
+                f"{c} {shown_change(v['old'], v['new'])}" for c, v in r["changes"].items()) + "."
+                for r in rows[:MAX_CHANGED_ROWS]]
+            if len(rows) > MAX_CHANGED_ROWS:
+                out.append(f"… and {len(rows) - MAX_CHANGED_ROWS} more rows changed in `{n}`.")
+            return out
+    return []
+
+
 def generated_sections(diff: PackageDiff | None, tables: dict[str, int]) -> str:
     """The Added / Changed / Removed lists; for a first release (no diff), the tables."""
-    added, changed, removed = [], [], []
+    sections: dict[str, list[str]] = {"Added": [], "Changed": [], "Removed": []}
     if diff is None:
         listed = ", ".join(f"{t} ({n} rows)" for t, n in tables.items())
-        added.append(f"First release: tables {listed}.")
+        sections["Added"].append(f"First release: tables {listed}.")
     else:
-        added += [f"Table `{t['name']}` ({t['rows']} rows)." for t in diff.tables_added]
-        removed += [f"Table `{t['name']}` ({t['rows']} rows)." for t in diff.tables_removed]
-        if diff.metadata_changed:
-            changed.append(f"Package metadata: {', '.join(diff.metadata_changed)}.")
-        for t in diff.tables:
-            n = t.name
-            added += [f"Column `{n}.{c['name']}` ({c['type']})." for c in t.columns_added]
-            removed += [f"Column `{n}.{c['name']}` ({c['type']})." for c in t.columns_removed]
-            changed += [f"Type of `{n}.{c['column']}`: {c['old']} → {c['new']}."
-                        for c in t.type_changes]
-            if t.primary_key:
-                changed.append(f"Primary key of `{n}`: {', '.join(t.primary_key['old'])} → "
-                               f"{', '.join(t.primary_key['new'])}.")
-            added += [f"Foreign key of `{n}`: {k}." for k in t.foreign_keys_added]
-            removed += [f"Foreign key of `{n}`: {k}." for k in t.foreign_keys_removed]
-            changed += [f"Schema of `{n}.{c['column']}`: {c['what']}."
-                        for c in t.other_field_changes]
-            if t.rows_added:
-                added.append(f"{_rows(len(t.rows_added))} in `{n}`: {_keys(t.rows_added)}.")
-            if t.rows_removed:
-                removed.append(f"{_rows(len(t.rows_removed))} from `{n}`: "
-                               f"{_keys(t.rows_removed)}.")
-            for r in t.rows_changed[:MAX_CHANGED_ROWS]:
-                parts = "; ".join(f"{c} {shown_change(v['old'], v['new'])}"
-                                  for c, v in r.changes.items())
-                changed.append(f"`{n}` `{r.key}`: {parts}.")
-            if len(t.rows_changed) > MAX_CHANGED_ROWS:
-                changed.append(f"… and {len(t.rows_changed) - MAX_CHANGED_ROWS} more rows "
-                               f"changed in `{n}`.")
+        for change in diff.changes:
+            section = KINDS[change.kind].section
+            if section:
+                sections[section] += changelog_items(change)
     out = []
-    for title, items in (("Added", added), ("Changed", changed), ("Removed", removed)):
+    for title, items in sections.items():
         if items:
             out += [f"### {title}", "", *(f"- {item}" for item in items), ""]
     return "\n".join(out)

@@ -1,5 +1,6 @@
 """Cut a release: diff against the last one, check the version against the rules, set
-it in package.yaml, rebuild, write the CHANGELOG entry and the archive.
+it in package.yaml, publish the package (built once), write the CHANGELOG entry and
+the archive.
 
 The published releases are kept in releases/<name>-<version>.zip, committed: a fresh
 clone can diff against the last release without a network or git history, and the
@@ -11,14 +12,16 @@ import datetime as dt
 import logging
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from ..checkout import Project
 from ..errors import BuildError
 from ..published.location import open_package
 from ..published.reader import PublishedPackage
-from .archive import archive_name, verify, write_archive
+from .archive import archive_name, file_problems, write_archive
 from .changelog import add_entry
 from .diff import PackageDiff, diff_packages
 from .versioning import Version, check_version, next_version
@@ -39,7 +42,7 @@ class ReleaseResult:
 
 
 def releases_dir(project: Project) -> Path:
-    return project.root / "releases"
+    return project.releases_dir
 
 
 def dist_dir(project: Project) -> Path:
@@ -56,36 +59,63 @@ def last_release(project: Project, name: str) -> tuple[Version, Path] | None:
     return max(found, default=None)
 
 
-def release(root: Path, version: str | None = None, date: str | None = None) -> ReleaseResult:
-    from ..pipeline.build import build   # heavy imports only when a release is made
+class Builder(Protocol):
+    """What a release needs of the build (the pipeline's `Build`, handed in by the
+    command line: releasing does not import the pipeline)."""
 
+    counts: dict[str, int]
+
+    def stage(self, version: str | None = None,
+              created: str | None = None) -> PublishedPackage: ...
+
+    def publish(self, staged: PublishedPackage): ...
+
+    def discard(self) -> None: ...
+
+
+def release(root: Path, make_build: Callable[[Path], Builder], version: str | None = None,
+            date: str | None = None) -> ReleaseResult:
+    """Build once: stage the package as the inputs say now, diff it against the last
+    release, check or choose the version, stage it again with that version and publish
+    it (validated once); then the CHANGELOG entry and the archive. On any failure
+    package.yaml and the published package are left as they were."""
     project = Project(root.resolve())
-    build(project.root)        # the package as the inputs say now
-    descriptor = PublishedPackage(project.root).descriptor
-    last = last_release(project, descriptor["name"])
-    if last is None:
-        # The first release: nothing to diff against, any version the maintainer names.
-        diff = None
-        new = Version.parse(version or descriptor["version"])
-    else:
-        with open_package(last[1]) as previous:
-            diff = diff_packages(previous, PublishedPackage(project.root))
-        new = check_version(version, str(last[0]), diff) if version \
-            else next_version(str(last[0]), diff)
-        diff.new["version"] = str(new)   # diffed before the version was set
     day = _release_date(date)
-
-    original = project.package_metadata.read_bytes()
-    set_version(project.package_metadata, str(new), f"{day}T00:00:00Z")
+    run = make_build(project.root)
     try:
-        result = build(project.root)
-    except BaseException:
-        project.package_metadata.write_bytes(original)   # leave the checkout as it was
-        raise
-    written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, result.counts)
+        draft = run.stage()
+        last = last_release(project, draft.name)
+        if last is None:
+            # The first release: nothing to diff against, any version the maintainer names.
+            diff = None
+            new = Version.parse(version or draft.version)
+        else:
+            with open_package(last[1]) as previous:
+                diff = diff_packages(previous, draft)
+            new = check_version(version, str(last[0]), diff) if version \
+                else next_version(str(last[0]), diff)
+            diff.new["version"] = str(new)   # diffed before the version was set
+        original = project.package_metadata.read_bytes()
+        set_version(project.package_metadata, str(new), f"{day}T00:00:00Z")
+        try:
+            run.publish(run.stage(str(new), f"{day}T00:00:00Z"))
+        except BaseException:
+            project.package_metadata.write_bytes(original)   # leave the checkout as it was
+            raise
+    finally:
+        run.discard()
+    written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, run.counts)
     published = PublishedPackage(project.root)
     archive = write_archive(published, dist_dir(project) / archive_name(published.descriptor))
-    checked = verify(archive)
+    # The package was validated before it was published; the archive must hold exactly
+    # its files (sizes, hashes, SHA256SUMS).
+    with open_package(archive) as unpacked:
+        problems = file_problems(unpacked)
+    if problems:
+        raise BuildError(f"{archive}: does not hold the published files:\n  "
+                         + "\n  ".join(problems))
+    checked = [f"{len(published.descriptor['resources'])} resources and SHA256SUMS match "
+               "the published package, which passed validation"]
     kept = releases_dir(project) / archive.name
     kept.parent.mkdir(exist_ok=True)
     shutil.copyfile(archive, kept)

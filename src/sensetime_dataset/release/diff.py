@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..published.format import PARQUET_SUFFIX
@@ -23,79 +23,99 @@ RELEASE_FIELDS = {"version", "created", "resources"}
 SHOWN_CHARS = 60
 
 
-@dataclass
-class RowChange:
-    key: str
-    changes: dict[str, dict[str, str | None]]   # column -> {"old": …, "new": …}
+@dataclass(frozen=True)
+class Kind:
+    """What a kind of change means: the version bump it needs and the CHANGELOG section
+    it goes in. Every report formats the same list of changes from these."""
+    level: str
+    section: str   # Added | Changed | Removed | "" (not a change of the data)
 
 
-@dataclass
-class TableDiff:
-    name: str
-    columns_added: list[dict] = field(default_factory=list)    # {"name", "type"}
-    columns_removed: list[dict] = field(default_factory=list)
-    type_changes: list[dict] = field(default_factory=list)     # {"column", "old", "new"}
-    other_field_changes: list[dict] = field(default_factory=list)  # {"column", "what"}
-    primary_key: dict | None = None                            # {"old": [...], "new": [...]}
-    foreign_keys_added: list[str] = field(default_factory=list)
-    foreign_keys_removed: list[str] = field(default_factory=list)
-    rows_added: list[str] = field(default_factory=list)
-    rows_removed: list[str] = field(default_factory=list)
-    rows_changed: list[RowChange] = field(default_factory=list)
-    rows_compared: bool = True
+# In the order every report lists them.
+KINDS = {
+    "table-added": Kind(MINOR, "Added"),
+    "table-removed": Kind(MAJOR, "Removed"),
+    "metadata-changed": Kind(PATCH, "Changed"),
+    "column-added": Kind(MINOR, "Added"),
+    "column-removed": Kind(MAJOR, "Removed"),
+    "type-changed": Kind(MAJOR, "Changed"),
+    "column-property-changed": Kind(PATCH, "Changed"),
+    "primary-key-changed": Kind(MAJOR, "Changed"),
+    "foreign-key-added": Kind(MINOR, "Added"),
+    "foreign-key-removed": Kind(MAJOR, "Removed"),
+    "rows-not-compared": Kind(NONE, ""),
+    # Rows that come or go change what a reader can join to: at least MINOR, so that a
+    # PATCH release keeps the same rows and only corrects values.
+    "rows-added": Kind(MINOR, "Added"),
+    "rows-removed": Kind(MINOR, "Removed"),
+    "rows-changed": Kind(PATCH, "Changed"),
+}
 
-    def is_empty(self) -> bool:
-        return not any((self.columns_added, self.columns_removed, self.type_changes,
-                        self.other_field_changes, self.primary_key, self.foreign_keys_added,
-                        self.foreign_keys_removed, self.rows_added, self.rows_removed,
-                        self.rows_changed)) and self.rows_compared
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two package versions. `detail` holds what the kind needs:
+    rows (table-added/removed), keys (metadata-changed), column, type, old, new, what,
+    key (a foreign key), keys (rows added/removed), rows ([{key, changes}])."""
+    kind: str
+    table: str | None = None
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def level(self) -> str:
+        return KINDS[self.kind].level
+
+    def why(self) -> str:
+        """One line: the reason this change needs its level."""
+        d, n = self.detail, self.table
+        return {
+            "table-added": lambda: f"table {n} added",
+            "table-removed": lambda: f"table {n} removed",
+            "metadata-changed": lambda: f"package metadata changed: {', '.join(d['keys'])}",
+            "column-added": lambda: f"column {n}.{d['column']} added",
+            "column-removed": lambda: f"column {n}.{d['column']} removed",
+            "type-changed": lambda: f"type of {n}.{d['column']} changed",
+            "column-property-changed": lambda: f"column {n}.{d['column']}: {d['what']} changed",
+            "primary-key-changed": lambda: f"primary key of {n} changed",
+            "foreign-key-added": lambda: f"foreign key {n}.{d['key']} added",
+            "foreign-key-removed": lambda: f"foreign key {n}.{d['key']} removed or changed",
+            "rows-not-compared": lambda: f"rows of {n} not compared",
+            "rows-added": lambda: f"{len(d['keys'])} rows added to {n}",
+            "rows-removed": lambda: f"{len(d['keys'])} rows removed from {n}",
+            "rows-changed": lambda: f"{len(d['rows'])} rows of {n} changed",
+        }[self.kind]()
 
 
 @dataclass
 class PackageDiff:
     old: dict            # {"name", "version"}
     new: dict
-    tables_added: list[dict] = field(default_factory=list)    # {"name", "rows"}
-    tables_removed: list[dict] = field(default_factory=list)
-    metadata_changed: list[str] = field(default_factory=list)
-    tables: list[TableDiff] = field(default_factory=list)     # only tables with changes
+    changes: list[Change] = field(default_factory=list)   # in KINDS order per table
 
     @property
     def reasons(self) -> list[tuple[str, str]]:
-        """(level, why) for every change, in the order of the report."""
-        out = [(MAJOR, f"table {t['name']} removed") for t in self.tables_removed]
-        out += [(MINOR, f"table {t['name']} added") for t in self.tables_added]
-        out += [(PATCH, f"package metadata changed: {', '.join(self.metadata_changed)}")
-                ] if self.metadata_changed else []
-        for t in self.tables:
-            n = t.name
-            out += [(MAJOR, f"column {n}.{c['name']} removed") for c in t.columns_removed]
-            out += [(MAJOR, f"type of {n}.{c['column']} changed") for c in t.type_changes]
-            out += [(MAJOR, f"primary key of {n} changed")] if t.primary_key else []
-            out += [(MAJOR, f"foreign key {n}.{k} removed or changed")
-                    for k in t.foreign_keys_removed]
-            out += [(MINOR, f"column {n}.{c['name']} added") for c in t.columns_added]
-            out += [(MINOR, f"foreign key {n}.{k} added") for k in t.foreign_keys_added]
-            # Rows that come or go change what a reader can join to: at least MINOR, so
-            # that a PATCH release keeps the same rows and only corrects values.
-            out += [(MINOR, f"{len(t.rows_added)} rows added to {n}")] if t.rows_added else []
-            out += [(MINOR, f"{len(t.rows_removed)} rows removed from {n}")
-                    ] if t.rows_removed else []
-            out += [(PATCH, f"{len(t.rows_changed)} rows of {n} changed")
-                    ] if t.rows_changed else []
-            out += [(PATCH, f"column {n}.{c['column']}: {c['what']} changed")
-                    for c in t.other_field_changes]
-        return out
+        """(level, why) for every change that needs a version bump."""
+        return [(c.level, c.why()) for c in self.changes if c.level != NONE]
 
     @property
     def level(self) -> str:
-        return max((lvl for lvl, _ in self.reasons), key=LEVELS.index, default=NONE)
+        return max((c.level for c in self.changes), key=LEVELS.index, default=NONE)
+
+    def package_changes(self) -> list[Change]:
+        return [c for c in self.changes if c.table is None or c.kind.startswith("table-")]
+
+    def table_changes(self) -> dict[str, list[Change]]:
+        out: dict[str, list[Change]] = {}
+        for c in self.changes:
+            if c.table is not None and not c.kind.startswith("table-"):
+                out.setdefault(c.table, []).append(c)
+        return out
 
     def to_json(self) -> dict:
-        out = asdict(self)
-        out["level"] = self.level
-        out["reasons"] = [{"level": lvl, "why": why} for lvl, why in self.reasons]
-        return out
+        return {"old": self.old, "new": self.new, "level": self.level,
+                "changes": [{"kind": c.kind, "level": c.level, "table": c.table,
+                             **c.detail, "why": c.why()} for c in self.changes],
+                "reasons": [{"level": lvl, "why": why} for lvl, why in self.reasons]}
 
 
 def diff_locations(old: str | Path, new: str | Path) -> PackageDiff:
@@ -105,22 +125,25 @@ def diff_locations(old: str | Path, new: str | Path) -> PackageDiff:
 
 def diff_packages(old_pkg: PublishedPackage, new_pkg: PublishedPackage) -> PackageDiff:
     old, new = old_pkg.descriptor, new_pkg.descriptor
-    old_dir, new_dir = old_pkg.folder, new_pkg.folder
     old_tables, new_tables = _tables(old), _tables(new)
     result = PackageDiff(old=_ident(old), new=_ident(new))
+    changes = result.changes
     for name, res in new_tables.items():
         if name not in old_tables:
-            result.tables_added.append({"name": name, "rows": len(_read_rows(new_dir, res))})
+            changes.append(Change("table-added", name,
+                                  {"rows": len(_read_rows(new_pkg.folder, res))}))
     for name, res in old_tables.items():
         if name not in new_tables:
-            result.tables_removed.append({"name": name, "rows": len(_read_rows(old_dir, res))})
+            changes.append(Change("table-removed", name,
+                                  {"rows": len(_read_rows(old_pkg.folder, res))}))
     keys = sorted((set(old) | set(new)) - RELEASE_FIELDS)
-    result.metadata_changed = [k for k in keys if old.get(k) != new.get(k)]
+    metadata = [k for k in keys if old.get(k) != new.get(k)]
+    if metadata:
+        changes.append(Change("metadata-changed", None, {"keys": metadata}))
     for name, res in new_tables.items():
         if name in old_tables:
-            table = _diff_table(name, old_dir, old_tables[name], new_dir, res)
-            if not table.is_empty():
-                result.tables.append(table)
+            found = _diff_table(name, old_pkg.folder, old_tables[name], new_pkg.folder, res)
+            changes += sorted(found, key=lambda c: list(KINDS).index(c.kind))
     return result
 
 
@@ -160,47 +183,54 @@ def _foreign_keys(res: dict) -> list[str]:
     return out
 
 
-def _diff_table(name: str, old_dir: Path, old: dict, new_dir: Path, new: dict) -> TableDiff:
-    out = TableDiff(name)
+def _diff_table(name: str, old_dir: Path, old: dict, new_dir: Path, new: dict) -> list[Change]:
+    out = []
     old_fields, new_fields = _fields(old), _fields(new)
-    out.columns_added = [{"name": n, "type": f.get("type", "any")}
-                         for n, f in new_fields.items() if n not in old_fields]
-    out.columns_removed = [{"name": n, "type": f.get("type", "any")}
-                           for n, f in old_fields.items() if n not in new_fields]
+    out += [Change("column-added", name, {"column": n, "type": f.get("type", "any")})
+            for n, f in new_fields.items() if n not in old_fields]
+    out += [Change("column-removed", name, {"column": n, "type": f.get("type", "any")})
+            for n, f in old_fields.items() if n not in new_fields]
     for n, f in new_fields.items():
         if n not in old_fields:
             continue
         o = old_fields[n]
         if o.get("type", "any") != f.get("type", "any"):
-            out.type_changes.append({"column": n, "old": o.get("type", "any"),
-                                     "new": f.get("type", "any")})
+            out.append(Change("type-changed", name, {"column": n, "old": o.get("type", "any"),
+                                                     "new": f.get("type", "any")}))
         what = [k for k in sorted((set(o) | set(f)) - {"name", "type"}) if o.get(k) != f.get(k)]
         if what:
-            out.other_field_changes.append({"column": n, "what": ", ".join(what)})
+            out.append(Change("column-property-changed", name,
+                              {"column": n, "what": ", ".join(what)}))
     old_pk, new_pk = _primary_key(old), _primary_key(new)
     if old_pk != new_pk:
-        out.primary_key = {"old": old_pk, "new": new_pk}
+        out.append(Change("primary-key-changed", name, {"old": old_pk, "new": new_pk}))
     old_fks, new_fks = _foreign_keys(old), _foreign_keys(new)
-    out.foreign_keys_added = [k for k in new_fks if k not in old_fks]
-    out.foreign_keys_removed = [k for k in old_fks if k not in new_fks]
+    out += [Change("foreign-key-added", name, {"key": k}) for k in new_fks if k not in old_fks]
+    out += [Change("foreign-key-removed", name, {"key": k}) for k in old_fks if k not in new_fks]
 
     # Rows are matched by the new primary key, which the old table must also have.
     if not new_pk or not all(k in old_fields for k in new_pk):
-        out.rows_compared = False
-        return out
+        return out + [Change("rows-not-compared", name)]
     old_rows = _keyed(_read_rows(old_dir, old), new_pk)
     new_rows = _keyed(_read_rows(new_dir, new), new_pk)
     common = [n for n in new_fields if n in old_fields]
-    out.rows_added = [k for k in new_rows if k not in old_rows]
-    out.rows_removed = [k for k in old_rows if k not in new_rows]
+    added = [k for k in new_rows if k not in old_rows]
+    removed = [k for k in old_rows if k not in new_rows]
+    changed = []
     for key, row in new_rows.items():
         before = old_rows.get(key)
         if before is None:
             continue
-        changes = {c: {"old": before.get(c), "new": row.get(c)} for c in common
-                   if before.get(c) != row.get(c)}
-        if changes:
-            out.rows_changed.append(RowChange(key, changes))
+        diffs = {c: {"old": before.get(c), "new": row.get(c)} for c in common
+                 if before.get(c) != row.get(c)}
+        if diffs:
+            changed.append({"key": key, "changes": diffs})
+    if added:
+        out.append(Change("rows-added", name, {"keys": added}))
+    if removed:
+        out.append(Change("rows-removed", name, {"keys": removed}))
+    if changed:
+        out.append(Change("rows-changed", name, {"rows": changed}))
     return out
 
 
@@ -263,6 +293,44 @@ def _listed(keys: list[str], most: int | None) -> str:
     return "; ".join(keys[:most]) + f"; … and {len(keys) - most} more (--json lists all)"
 
 
+def terminal_lines(change: Change, most: int | None) -> list[str]:
+    """The terminal report's lines for one change (under its table's heading)."""
+    d = change.detail
+    match change.kind:
+        case "table-added":
+            return [f"Table added: {change.table} ({d['rows']} rows)"]
+        case "table-removed":
+            return [f"Table removed: {change.table} ({d['rows']} rows)"]
+        case "metadata-changed":
+            return [f"Package metadata changed: {', '.join(d['keys'])}"]
+        case "column-added":
+            return [f"  column added: {d['column']} ({d['type']})"]
+        case "column-removed":
+            return [f"  column removed: {d['column']} ({d['type']})"]
+        case "type-changed":
+            return [f"  type changed: {d['column']}: {d['old']} → {d['new']}"]
+        case "column-property-changed":
+            return [f"  column {d['column']}: {d['what']} changed"]
+        case "primary-key-changed":
+            return [f"  primary key changed: {', '.join(d['old'])} → {', '.join(d['new'])}"]
+        case "foreign-key-added":
+            return [f"  foreign key added: {d['key']}"]
+        case "foreign-key-removed":
+            return [f"  foreign key removed: {d['key']}"]
+        case "rows-not-compared":
+            return ["  rows not compared: the new primary key is not in the old table"]
+        case "rows-added":
+            return [f"  rows added ({len(d['keys'])}): {_listed(d['keys'], most)}"]
+        case "rows-removed":
+            return [f"  rows removed ({len(d['keys'])}): {_listed(d['keys'], most)}"]
+        case "rows-changed":
+            return [f"  rows changed ({len(d['rows'])}):"] + [
+                f"    {r['key']}: " + "; ".join(f"{c} {shown_change(v['old'], v['new'])}"
+                                                for c, v in r["changes"].items())
+                for r in d["rows"]]
+    raise ValueError(change.kind)
+
+
 def render(diff: PackageDiff, most: int | None = 30) -> str:
     o, n = diff.old, diff.new
     lines = [f"{o['name']} {o['version']} → {n['version']}" if o["name"] == n["name"]
@@ -271,36 +339,10 @@ def render(diff: PackageDiff, most: int | None = 30) -> str:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
     lines.append(f"Needs at least a {diff.level.upper()} version bump.")
-    for t in diff.tables_added:
-        lines.append(f"Table added: {t['name']} ({t['rows']} rows)")
-    for t in diff.tables_removed:
-        lines.append(f"Table removed: {t['name']} ({t['rows']} rows)")
-    if diff.metadata_changed:
-        lines.append(f"Package metadata changed: {', '.join(diff.metadata_changed)}")
-    for t in diff.tables:
-        lines.append("")
-        lines.append(f"{t.name}:")
-        lines += [f"  column added: {c['name']} ({c['type']})" for c in t.columns_added]
-        lines += [f"  column removed: {c['name']} ({c['type']})" for c in t.columns_removed]
-        lines += [f"  type changed: {c['column']}: {c['old']} → {c['new']}"
-                  for c in t.type_changes]
-        lines += [f"  column {c['column']}: {c['what']} changed" for c in t.other_field_changes]
-        if t.primary_key:
-            lines.append(f"  primary key changed: {', '.join(t.primary_key['old'])} → "
-                         f"{', '.join(t.primary_key['new'])}")
-        lines += [f"  foreign key added: {k}" for k in t.foreign_keys_added]
-        lines += [f"  foreign key removed: {k}" for k in t.foreign_keys_removed]
-        if not t.rows_compared:
-            lines.append("  rows not compared: the new primary key is not in the old table")
-        if t.rows_added:
-            lines.append(f"  rows added ({len(t.rows_added)}): {_listed(t.rows_added, most)}")
-        if t.rows_removed:
-            lines.append(f"  rows removed ({len(t.rows_removed)}): "
-                         f"{_listed(t.rows_removed, most)}")
-        if t.rows_changed:
-            lines.append(f"  rows changed ({len(t.rows_changed)}):")
-            for r in t.rows_changed:
-                parts = [f"{c} {shown_change(v['old'], v['new'])}"
-                         for c, v in r.changes.items()]
-                lines.append(f"    {r.key}: " + "; ".join(parts))
+    for change in diff.package_changes():
+        lines += terminal_lines(change, most)
+    for table, changes in diff.table_changes().items():
+        lines += ["", f"{table}:"]
+        for change in changes:
+            lines += terminal_lines(change, most)
     return "\n".join(lines) + "\n"

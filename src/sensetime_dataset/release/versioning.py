@@ -1,4 +1,4 @@
-"""The version rules of DESIGN.md, in code: which version numbers may follow a release,
+"""The version rules (README, "Versions"), in code: which version numbers may follow a release,
 given the diff between it and the new package."""
 
 from __future__ import annotations
