@@ -57,6 +57,17 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def built_copy(tmp_path_factory):
+    """A copy of the repository built once through the command line, as a newcomer does:
+    (its root, the finished process). For the tests that read what a build writes
+    without changing the inputs."""
+    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
+    result = run_cli("build", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    return root, result
+
+
+@pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """The committed package in a SQLite file with its Datasette metadata, built once for
     every test that only reads it."""
