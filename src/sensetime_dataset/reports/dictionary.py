@@ -13,6 +13,15 @@ END = "<!-- data-dictionary:end -->"
 def _constraints(field: dict) -> str:
     c = field.get("constraints", {})
     parts = []
+    # Our annotations (see "Our schema properties" above the dictionary).
+    if "precisionOf" in field:
+        parts.append(f"precision of `{field['precisionOf']}`")
+    if "qualifies" in field:
+        parts.append(f"qualifies `{field['qualifies']}`")
+    if "unit" in field:
+        parts.append(f"money, currency in `{field['unit']}`")
+    if field.get("fullText"):
+        parts.append("full-text search")
     if c.get("required"):
         parts.append("required")
     if c.get("unique"):
@@ -23,7 +32,20 @@ def _constraints(field: dict) -> str:
         parts.append(f"pattern `{c['pattern']}`")
     if "minimum" in c:
         parts.append(f"≥ {c['minimum']}")
+    if "exclusiveMinimum" in c:
+        parts.append(f"> {c['exclusiveMinimum']}")
     return "; ".join(parts)
+
+
+def _table_notes(schema: dict) -> str:
+    notes = [f"Role: {schema['tableRole']}."] if "tableRole" in schema else []
+    derived = schema.get("derivedEvent")
+    if derived:
+        notes.append(f"Every row also appears in `events` as `{derived['idPrefix']}-<id>` "
+                     f"(event_type `{derived['eventType']}`, linked by `{derived['link']}`).")
+    if "defaultSort" in schema:
+        notes.append(f"Shown sorted by `{schema['defaultSort']}`.")
+    return " ".join(notes)
 
 
 def render(schemas: Schemas) -> str:
@@ -32,6 +54,8 @@ def render(schemas: Schemas) -> str:
         schema = schemas.tables[table]
         out += [f"### `{table}`", "", schema.get("description", ""), "",
                 f"Primary key: `{', '.join(schema['primaryKey'])}`."]
+        if _table_notes(schema):
+            out[-1] += " " + _table_notes(schema)
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += (f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.")
