@@ -32,6 +32,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # One alternation, most specific first; each branch names its groups.
@@ -46,6 +47,7 @@ DATE = re.compile(
     rf"|(?P<lastmonth>\b(?:last|this|next|the\s+following|the\s+previous)\s+"
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b)"
+    rf"|(?P<bareday>\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b)"
     r"|(?P<rel>\b(?:today|yesterday|tomorrow|(?:last|this|next|the\s+following|the\s+previous"
     r"|the\s+same)\s+(?:month|year))\b)"
     rf"|(?P<year>(?<![\d$.,/-])\b(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))",
@@ -128,6 +130,13 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
                 if m["md"] and month.lower() == "may" and not month[0].isupper():
                     continue  # "may 5" as a verb
                 value = _iso(a.year, _month(month), _day(day))
+            elif m["bareday"]:
+                if precise < 3:
+                    continue
+                # The most recent such weekday on or before the anchor: news says "on
+                # Thursday" of the days just before its date.
+                back = (a.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
+                value = (a - timedelta(days=back)).isoformat()
             elif m["lastmonth"]:
                 month = _month(m["m6"])
                 word = m.group(0).lower()
@@ -153,8 +162,10 @@ def parse_date(text: str) -> str | None:
 
 
 # A dateline: a full date near the top, next to a dash or a wire-service tag
-# ("Beijing, China – July 11, 2017 – Company", "HONG KONG, April 9, 2018 /PRNewswire/").
-_DATELINE_MARK = re.compile(r"^\s*(?:[–—-]|/[A-Za-z ]+/|\()|[–—-]\s*$|^\s*$")
+# ("Beijing, China – July 11, 2017 – Company", "HONG KONG, April 9, 2018 /PRNewswire/"),
+# alone at the end of a byline ("By a reporter, June 3, 2022") or opening a line.
+_AFTER = re.compile(r"\s*(?:[–—-]|/[A-Za-z ]+/|\(|\|)|\s*$")
+_BEFORE = re.compile(r"(?:[–—|,-]\s*|^\s*)$")
 
 
 def dateline(text: str) -> str | None:
@@ -163,9 +174,12 @@ def dateline(text: str) -> str | None:
     for m in find_dates(head):
         if m.relative or len(m.value) != 10:
             continue
-        before = head[max(0, m.start - 40):m.start].rsplit("\n", 1)[-1]
-        after = head[m.end:m.end + 14].split("\n", 1)[0]
-        if _DATELINE_MARK.search(after[:3]) or re.search(r"[–—-]\s*$|^\s*$|,\s*$", before) \
-                and (re.match(r"\s*(?:[–—-]|/|\()", after) or not after.strip()):
+        line_start = head.rfind("\n", 0, m.start) + 1
+        line_end = head.find("\n", m.end)
+        before = head[line_start:m.start]
+        after = head[m.end:line_end if line_end >= 0 else len(head)]
+        at_line_start = not before.strip()
+        if (_BEFORE.search(before) and _AFTER.match(after)) or \
+                (at_line_start and re.match(r"\s*(?:[–—|/-]|\?|$)", after)):
             return m.value
     return None

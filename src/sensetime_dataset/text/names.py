@@ -38,7 +38,7 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
 # capitalised word, or a word starting with digits ("3M"). No other full stop: one
 # ends the sentence.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-Z][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
-_CONNECT = r"(?:\s(?:of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
+_CONNECT = r"(?:\s(?:of\sthe|of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
 NAME = re.compile(
     rf"(?:\bthe\s)?(?<![\w$])({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"

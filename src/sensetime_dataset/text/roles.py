@@ -15,7 +15,7 @@ class RoleMention:
     end: int
 
 
-LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b", r"leading",
+LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b", r"leading\s+(?:the|this)\s+(?:round|financing|investment)",
         r"co-?leads?", r"lead\s+investors?", r"leads?\s+the\s+(?:round|financing|investment)",
         r"lead\s+(?:the|a)\s+\w+\s+round", r"anchor(?:ed)?\s+by", r"anchor\s+investors?",
         r"headed\s+by", r"spearheaded\s+by"]

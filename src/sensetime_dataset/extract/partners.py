@@ -1,0 +1,61 @@
+"""Partnerships of the subject (collaborations, MoUs, alliances, joint ventures, customers)."""
+
+from __future__ import annotations
+
+import re
+
+from . import triggers as T
+from .context import Sentence
+from .dating import date_near
+from .proposal import Proposal
+
+_WITH = re.compile(r"\bwith\b", re.I)
+_TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
+
+
+def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
+    if T.ENDED.search(s.text) or (T.FORWARD.search(s.text)
+                                  and not T.ANNOUNCED_PLAN.search(s.text)):
+        return []
+    if not s.mentions_subject():
+        return []
+    text = s.doc.text
+    out, taken = [], set()
+    for m in T.PARTNER.finditer(text, s.start, s.end):
+        kind = m.lastgroup.replace("_", "-")
+        org = _partner_of(s, m)
+        if org is None and _TWO.search(s.text) and previous is not None:
+            others = previous.orgs()
+            org = others[-1] if others else None
+        if org is None or org.name in taken:
+            continue
+        taken.add(org.name)
+        date = date_near(s, m.start(), since_ok=True, lo=_clause_start(s, m.start()))
+        out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
+                            s.text, s.start, s.end, f"partners: {kind} ({m.group(0)!r})"))
+    return out
+
+
+def _clause_start(s: Sentence, pos: int) -> int:
+    start = s.start
+    for b in T.CLAUSE_BREAK.finditer(s.doc.text, s.start, pos):
+        start = b.end()
+    return start
+
+
+def _partner_of(s: Sentence, m: re.Match):
+    """The organization a trigger is about: the name that contains it ("the X Alliance"),
+    else the first after a "with" that follows it, else the closest one."""
+    orgs = [n for n in s.orgs() if not T.AUTHORITY.fullmatch(n.name)]
+    for n in orgs:
+        if n.start <= m.start() < n.end:
+            return n
+    w = _WITH.search(s.doc.text, m.start(), s.end)
+    if w:
+        after = [n for n in orgs if n.start >= w.end()]
+        if after and after[0].start - w.end() < 40:
+            return after[0]
+    if not orgs:
+        return None
+    closest = min(orgs, key=lambda n: min(abs(n.end - m.start()), abs(n.start - m.end())))
+    return closest if min(abs(closest.end - m.start()), abs(closest.start - m.end())) < 60 else None
