@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..text.names import NOT_NAME
 from ..text import (DateMention, Money, NameMention, dateline, find_dates, find_money,
                     find_names, split_sentences)
 from . import triggers as T
@@ -16,6 +17,15 @@ from . import triggers as T
 # Merchants" is not "China"): short or generic words.
 _GENERIC_HEAD = re.compile(r"^(?:[A-Z]{1,2}|The|New|China|Chinese|US|U\.S\.|United|Hong|"
                            r"National|International|Global|Asia|World|First)$")
+# "– Washington –", "Beijing, China –": the place of a dateline
+_PLACE_TAIL = re.compile(r"(?:,\s*[A-Z][\w ]*)?\s*[–—-]\s")
+# Marks of a person, not an organization: "X, Chairman of", "X said", "said X", "Dr. X".
+_PERSON_AFTER = re.compile(
+    r",?\s*(?:the\s+)?(?:[A-Z][\w&]*\s+){0,3}(?:Chairman|Chairwoman|President|CEO|Founder|"
+    r"Co-founder|co-founder|founder|Partner|Director|Managing|Head|Professor|Vice|Chief|"
+    r"chairman|president|partner|director|professor)\b|\s+(?:said|says|told|added)\b")
+_PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
+                            r"CEO|founder|chairman|Chairman|President)\s*)$")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -89,20 +99,35 @@ class Document:
         for s in self.sentences:
             s.names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)
                        for n in find_names(s.text) if not _DESCRIPTOR.search(n.name)]
+            s.names = [n for n in s.names if self._organization_like(n, s)]
             if s.title_case:
                 s.names = [n for n in (self._body_name(n, s) for n in s.names) if n]
         self.subject = self._find_subject()
         self.subject_re = self._subject_pattern()
 
+    def _organization_like(self, n: NameMention, s: Sentence) -> bool:
+        """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
+        unless the document also writes it capitalised elsewhere."""
+        if _PERSON_AFTER.match(self.text, n.end) or \
+                _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start):
+            return False
+        if " " not in n.name and not n.name.isupper() and \
+                not self.text[s.start:n.start].strip(" “\"'‘("):
+            return len(re.findall(rf"(?<=[a-z,] ){re.escape(n.name)}(?!\w)", self.text)) > 0
+        return True
+
     def _body_name(self, n: NameMention, s: Sentence) -> NameMention | None:
-        """In a headline every word is capitalised: keep the longest prefix of a name
-        that the body of the document also writes."""
+        """In a headline every word is capitalised: keep the longest run of words of a
+        name that the body of the document also writes."""
         words = n.name.split(" ")
         body = self.text[s.end:]
         for k in range(len(words), 0, -1):
-            candidate = " ".join(words[:k])
-            if len(candidate) > 2 and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", body):
-                return NameMention(candidate, n.start, n.start + len(candidate), n.legal)
+            for i in range(0, len(words) - k + 1):
+                candidate = " ".join(words[i:i + k])
+                if len(candidate) > 2 and candidate not in NOT_NAME and \
+                        re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", body):
+                    start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
+                    return NameMention(candidate, start, start + len(candidate), n.legal)
         return None
 
     def _find_subject(self) -> str | None:
@@ -118,13 +143,24 @@ class Document:
                 if self.dateline_span and s.start <= self.dateline_span[0] < s.end \
                         and n.end <= self.dateline_span[0]:
                     continue  # the place of a dateline
-                candidates.append(n.name)
+                if not T.AUTHORITY.fullmatch(n.name):  # a regulator is not the subject
+                    candidates.append(n.name)
         if not candidates:
             return None
         counts = Counter()
+        # The doer of the headline and of the first sentence after the dateline is
+        # usually the subject: a bonus for the first name of each.
+        firsts = [s.names[0].name for s in self.sentences[:1] if s.names]
+        if self.dateline_span:
+            after = [n for s in self.sentences for n in s.names if n.start > self.dateline_span[1]
+                     and not _PLACE_TAIL.match(self.text, n.end)]
+            firsts += [after[0].name] if after else []
+        for name in firsts:
+            if name in candidates:
+                counts[name] += 2
         for name in set(candidates):
             head = self._head(name)
-            counts[name] = len(re.findall(rf"(?<!\w){re.escape(head)}(?!\w)", self.text)) \
+            counts[name] += len(re.findall(rf"(?<!\w){re.escape(head)}(?!\w)", self.text)) \
                 + 0.1 * len(name.split())  # ties: the fuller name
         return counts.most_common(1)[0][0]
 

@@ -30,17 +30,23 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
         if org is None or org.name in taken:
             continue
         taken.add(org.name)
-        date = date_near(s, m.start(), since_ok=True, lo=_clause_start(s, m.start()))
+        lo, hi = _clause(s, m.start())
+        date = date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
         out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
                             s.text, s.start, s.end, f"partners: {kind} ({m.group(0)!r})"))
     return out
 
 
-def _clause_start(s: Sentence, pos: int) -> int:
-    start = s.start
-    for b in T.CLAUSE_BREAK.finditer(s.doc.text, s.start, pos):
-        start = b.end()
-    return start
+def _clause(s: Sentence, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: a date in another clause is another fact's."""
+    start, end = s.start, s.end
+    for b in T.CLAUSE_BREAK.finditer(s.doc.text, s.start, s.end):
+        if b.end() <= pos:
+            start = b.end()
+        elif b.start() > pos:
+            end = b.start()
+            break
+    return start, end
 
 
 def _partner_of(s: Sentence, m: re.Match):
@@ -50,12 +56,19 @@ def _partner_of(s: Sentence, m: re.Match):
     for n in orgs:
         if n.start <= m.start() < n.end:
             return n
-    w = _WITH.search(s.doc.text, m.start(), s.end)
+    text = s.doc.text
+    w = _WITH.search(text, m.start(), s.end)
     if w:
         after = [n for n in orgs if n.start >= w.end()]
         if after and after[0].start - w.end() < 40:
             return after[0]
-    if not orgs:
-        return None
-    closest = min(orgs, key=lambda n: min(abs(n.end - m.start()), abs(n.start - m.end())))
-    return closest if min(abs(closest.end - m.start()), abs(closest.start - m.end())) < 60 else None
+    before = [n for n in orgs if n.end <= m.start()]
+    if before and m.start() - before[-1].end <= 10:  # "counts X as a customer"
+        return before[-1]
+    # "<subject> and X announced a collaboration", "X and <subject> signed an MoU"
+    for n in before:
+        around = text[max(s.start, n.start - 40):n.end + 40]
+        if re.search(r"\band\b", around) and s.doc.subject_re and \
+                s.doc.subject_re.search(around):
+            return n
+    return None

@@ -21,6 +21,8 @@ _FROM = re.compile(r"\bfrom\b", re.I)
 def round_name(m: re.Match) -> tuple[str, str]:
     """(round_name, round_type) of a ROUND_NAME match."""
     if m["series"]:
+        if m["series"][-1].isdigit():  # "series B1": a tranche
+            return m["series"].upper(), "tranche"
         return f"Series {m['series'].upper()}", "series"
     if m["pre"]:
         return f"Pre-{m['pre'].upper()}", "series"
@@ -128,11 +130,13 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                           "funding verb + amount, no round name"))
         current = None
     if not names and valuations and current and T.ROUND_REFERENCE.search(s.text) \
-            and not amounts:
+            and not amounts and not s.dates and not T.PREVIOUS.search(s.text):
         v = valuations[0]
         out.append(_round(s, current, None, None, None, v, "valuation of the round in context"))
     other_actor = bool(verb) and _actor_is_other(s, verb.start())
-    if current is not None and not other_actor and not _is_sum_sentence(s):
+    follow_up = bool(names) or T.ROUND_REFERENCE.search(s.text) or \
+        T.INVESTOR_FOLLOW_UP.search(s.text)
+    if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
         out += _investors(s, current, roles, bool(names))
     return out, current
 
@@ -152,30 +156,62 @@ def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money
     return Proposal("rounds", fields, s.text, s.start, s.end, f"rounds: {rule}")
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
+_LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
+_MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
+
+
+def _list_after(s: Sentence, pos: int, hi: int):
+    """The organizations listed right after `pos` ("led by A, B and C")."""
+    text = s.doc.text
+    orgs = [n for n in s.orgs(pos, hi) if not T.ROUND_NAME.match(n.name)]
+    if not orgs:
+        return []
+    gap = text[pos:orgs[0].start]
+    if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
+        return []
+    out = [orgs[0]]
+    for n in orgs[1:]:
+        if not _LIST_GAP.match(text[out[-1].end:n.start]):
+            break
+        out.append(n)
+    return out
+
+
+def _list_before(s: Sentence, lo: int, pos: int):
+    """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
+    text = s.doc.text
+    orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)]
+    if not orgs or len(text[orgs[-1].end:pos]) > _MAX_GAP:
+        return []
+    out = [orgs[-1]]
+    for n in reversed(orgs[:-1]):
+        if not _LIST_GAP.match(text[n.end:out[0].start]):
+            break
+        out.insert(0, n)
+    return out
+
+
 def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[Proposal]:
-    """Investors named around each role trigger; with no trigger, in a sentence naming
+    """Investors listed around each role trigger; with no trigger, in a sentence naming
     the round, the organizations after "from" ("an investment of $50 million from X")."""
     text = s.doc.text
     breaks = {b.start() for b in T.CLAUSE_BREAK.finditer(text, s.start, s.end)}
     cuts = sorted({s.start, s.end} | breaks | {r.start + s.start for r in roles}
                   | {r.end + s.start for r in roles})
-    windows = []
+    found = []
     for r in roles:
         a, b = r.start + s.start, r.end + s.start
         if _AFTER.search(text[a:b]):
-            windows.append((r.role, text[a:b], b, min([c for c in cuts if c > b] + [s.end])))
+            hi = min([c for c in cuts if c > b] + [s.end])
+            found += [(r.role, text[a:b], n) for n in _list_after(s, b, hi)]
         else:
-            windows.append((r.role, text[a:b], max([c for c in cuts if c < a] + [s.start]), a))
+            lo = max([c for c in cuts if c < a] + [s.start])
+            found += [(r.role, text[a:b], n) for n in _list_before(s, lo, a)]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
-            windows.append(("participant", "from", f.end(),
-                            min([c for c in cuts if c > f.end()] + [s.end])))
-    out = []
-    for role, trigger, lo, hi in windows:
-        for n in s.orgs(lo, hi):
-            if T.ROUND_NAME.match(n.name):
-                continue
-            out.append(Proposal("investors", {"round_name": round_name_, "name": n.name,
-                                              "role": role},
-                                s.text, s.start, s.end, f"investors: {role} ({trigger!r})"))
-    return out
+            hi = min([c for c in cuts if c > f.end()] + [s.end])
+            found += [("participant", "from", n) for n in _list_after(s, f.end(), hi)]
+    return [Proposal("investors", {"round_name": round_name_, "name": n.name, "role": role},
+                     s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
+            for role, trigger, n in found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..text.names import NOT_NAME
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
@@ -17,7 +18,7 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
         return []
     out, seen = [], set()
     for m in T.SANCTION_PROGRAM.finditer(text, s.start, s.end):
-        program = _clean(m["program"])
+        program = _clean(m["named"] or m["program"])
         if program.lower() in seen or not program:
             continue
         seen.add(program.lower())
@@ -30,9 +31,15 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
     return out
 
 
+# Sentence words before a program's name ("Following the Entity List"); nationality
+# words stay ("Chinese Military Company").
+_LEAD_WORDS = NOT_NAME - {"Chinese", "American", "Japanese", "Korean", "European", "British",
+                          "German", "French"}
+
+
 def _clean(program: str) -> str:
     words = program.split()
     while words and (words[0].lower() in {"the", "its", "an", "a", "of"} or
-                     words[0].endswith(("'s", "’s"))):
+                     words[0] in _LEAD_WORDS or words[0].endswith(("'s", "’s"))):
         words = words[1:]
     return " ".join(words)

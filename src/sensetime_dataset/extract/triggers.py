@@ -10,7 +10,7 @@ I = re.IGNORECASE
 FUNDING_VERB = re.compile(
     r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
     r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
-    r"pric(?:ed|es|ing)|listed|debuted|led|financing\s+of|investment\s+of)\b", I)
+    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I)
 # Round names: each branch names what it captures.
 ROUND_NAME = re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
@@ -39,6 +39,10 @@ FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
 ROUND_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I)
 # Coreference to the document's subject.
+# An investor-only sentence ("X also participated") belongs to the round in context only
+# when it says so.
+INVESTOR_FOLLOW_UP = re.compile(r"\b(?:also|existing|returning|cornerstone|other)\b|"
+                                r"\binvestors?\s+(?:include|included|were)\b", I)
 SUBJECT_REF = re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+startup|the\s+group|"
                          r"the\s+two\s+companies|which|who)\b", I)
 OTHER_ACTOR = re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I)
@@ -68,9 +72,10 @@ ENDED = re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|
 SANCTION_PROGRAM = re.compile(
     r"(?P<program>(?:(?:[A-Z][\w-]*|of|the)\s+){0,6}?(?:[A-Z][\w-]*\s+)?List\b"
     r"|(?:an?\s+|its\s+)?(?:investment\s+|trade\s+|export\s+)?blacklist"
+    r"(?:\s+of\s+(?P<named>(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*))?"
     r"|Chinese\s+[Mm]ilitary(?:-[Ii]ndustrial)?\s+[Cc]ompan(?:y|ies)"
     r"|Specially\s+Designated\s+Nationals|sanctions?\s+list)")
-SANCTION_VERB = re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:ed|es)|listed|"
+SANCTION_VERB = re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:ed|es)|listed|labell?ed|"
                            r"blacklist(?:ed|s)|sanction(?:ed|s)|includ(?:ed|es)|named|"
                            r"imposed)\b", I)
 SANCTION_LIFTED = re.compile(r"\b(?:removed|delisted|lifted|taken\s+off|struck\s+off|"
