@@ -24,6 +24,8 @@ _PERSON_AFTER = re.compile(
     r",?\s*(?:the\s+)?(?:[A-Z][\w&]*\s+){0,3}(?:Chairman|Chairwoman|President|CEO|Founder|"
     r"Co-founder|co-founder|founder|Partner|Director|Managing|Head|Professor|Vice|Chief|"
     r"chairman|president|partner|director|professor)\b|\s+(?:said|says|told|added)\b")
+_TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Director",
+           "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
                             r"CEO|founder|chairman|Chairman|President)\s*)$")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
@@ -108,7 +110,7 @@ class Document:
     def _organization_like(self, n: NameMention, s: Sentence) -> bool:
         """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
         unless the document also writes it capitalised elsewhere."""
-        if _PERSON_AFTER.match(self.text, n.end) or \
+        if n.name.rsplit(" ", 1)[-1] in _TITLES or _PERSON_AFTER.match(self.text, n.end) or \
                 _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start):
             return False
         if " " not in n.name and not n.name.isupper() and \
@@ -133,7 +135,7 @@ class Document:
     def _find_subject(self) -> str | None:
         """The most mentioned organization among those named in the title, the first
         sentence and the dateline sentence (mentions counted by a name's head word)."""
-        lead = self.sentences[:3]
+        lead = self.sentences[:5]
         if self.dateline_span:
             lead += [s for s in self.sentences
                      if s.start <= self.dateline_span[0] < s.end]

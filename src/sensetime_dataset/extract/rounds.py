@@ -16,6 +16,7 @@ from .proposal import Proposal
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
+UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
 def round_name(m: re.Match) -> tuple[str, str]:
@@ -128,16 +129,17 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         a = amounts[0]
         out.append(_round(s, None, "other", date_near(s, a.start), a, None,
                           "funding verb + amount, no round name"))
-        current = None
-    if not names and valuations and current and T.ROUND_REFERENCE.search(s.text) \
+        current = UNNAMED
+    if not names and valuations and current is not None and T.ROUND_REFERENCE.search(s.text) \
             and not amounts and not s.dates and not T.PREVIOUS.search(s.text):
         v = valuations[0]
-        out.append(_round(s, current, None, None, None, v, "valuation of the round in context"))
+        out.append(_round(s, current or None, None, None, None, v,
+                          "valuation of the round in context"))
     other_actor = bool(verb) and _actor_is_other(s, verb.start())
     follow_up = bool(names) or T.ROUND_REFERENCE.search(s.text) or \
         T.INVESTOR_FOLLOW_UP.search(s.text)
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
-        out += _investors(s, current, roles, bool(names))
+        out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
 
 
@@ -212,6 +214,7 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
             found += [("participant", "from", n) for n in _list_after(s, f.end(), hi)]
-    return [Proposal("investors", {"round_name": round_name_, "name": n.name, "role": role},
+    return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
+                                   "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n in found]

@@ -36,7 +36,9 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             "Shares", "Stock", "Chairman", "President", "Founder", "Co-founder",
             # generic acronyms of technology and business, not organizations
             "AI", "ML", "IoT", "AR", "VR", "IT", "OEM", "GPU", "GPUs", "CPU", "API", "SDK",
-            "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD"}
+            "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD",
+            # a common noun capitalised as a defined term ("the Company")
+            "Company", "Firm", "Startup"}
 _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von"}
 # A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
 # capitalised word, or a word starting with digits ("3M"). No other full stop: one
