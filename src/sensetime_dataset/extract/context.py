@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text.names import NOT_NAME
-from ..text import (DateMention, Money, NameMention, dateline, find_dates, find_money,
-                    find_names, split_sentences)
+from ..text import (DateMention, Money, NameMention, find_dates, find_money, find_names,
+                    split_sentences)
+from ..text.dates import dateline_mention
 from . import triggers as T
 
 # Words a name's first word must not be for it to stand for the whole name ("China
@@ -28,6 +29,7 @@ _TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Direc
            "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
                             r"CEO|founder|chairman|Chairman|President)\s*)$")
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -37,7 +39,11 @@ class Sentence:
     end: int
     text: str
     doc: "Document"
-    names: list[NameMention] = field(default_factory=list)
+
+    @cached_property
+    def names(self) -> list[NameMention]:
+        """Organization-like names (computed when a rule asks)."""
+        return self.doc.names_of(self)
 
     @cached_property
     def money(self) -> list[Money]:
@@ -88,24 +94,23 @@ def _shift(m: Money, offset: int) -> Money:
 class Document:
     def __init__(self, text: str, anchor: str | None = None):
         self.text = text
-        line = dateline(text)
-        self.anchor = line or anchor
-        self.dateline_span = None
-        if line:
-            for d in find_dates(text[:600]):
-                if d.value == line and not d.relative:
-                    self.dateline_span = (d.start, d.end)
-                    break
+        line = dateline_mention(text)
+        self.anchor = line.value if line else anchor
+        self.dateline_span = (line.start, line.end) if line else None
         self.sentences = [Sentence(a, b, text[a:b], self)
                           for a, b in split_sentences(text, keep_headings=True)]
-        for s in self.sentences:
-            s.names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)
-                       for n in find_names(s.text) if not _DESCRIPTOR.search(n.name)]
-            s.names = [n for n in s.names if self._organization_like(n, s)]
-            if s.title_case:
-                s.names = [n for n in (self._body_name(n, s) for n in s.names) if n]
+        # capitalised words written inside sentences (not only at their start)
+        self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
         self.subject = self._find_subject()
         self.subject_re = self._subject_pattern()
+
+    def names_of(self, s: Sentence) -> list[NameMention]:
+        names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)
+                 for n in find_names(s.text) if not _DESCRIPTOR.search(n.name)]
+        names = [n for n in names if self._organization_like(n, s)]
+        if s.title_case:
+            names = [n for n in (self._body_name(n, s) for n in names) if n]
+        return names
 
     def _organization_like(self, n: NameMention, s: Sentence) -> bool:
         """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
@@ -115,7 +120,7 @@ class Document:
             return False
         if " " not in n.name and not n.name.isupper() and \
                 not self.text[s.start:n.start].strip(" “\"'‘("):
-            return len(re.findall(rf"(?<=[a-z,] ){re.escape(n.name)}(?!\w)", self.text)) > 0
+            return n.name in self.inner_capitalised
         return True
 
     def _body_name(self, n: NameMention, s: Sentence) -> NameMention | None:
@@ -162,7 +167,7 @@ class Document:
                 counts[name] += 2
         for name in set(candidates):
             head = self._head(name)
-            counts[name] += len(re.findall(rf"(?<!\w){re.escape(head)}(?!\w)", self.text)) \
+            counts[name] += self.text.count(head) \
                 + 0.1 * len(name.split())  # ties: the fuller name
         return counts.most_common(1)[0][0]
 

@@ -9,7 +9,7 @@ from .proposal import Proposal
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
-    if T.FORWARD.search(s.text) or not s.mentions_subject():
+    if not T.EVENT_RE.search(s.text) or T.FORWARD.search(s.text) or not s.mentions_subject():
         return []
     out, seen = [], set()
     for m in T.EVENT_RE.finditer(s.doc.text, s.start, s.end):

@@ -14,7 +14,7 @@ _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firm
 
 
 def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
-    if T.ENDED.search(s.text) or (T.FORWARD.search(s.text)
+    if not T.PARTNER.search(s.text) or T.ENDED.search(s.text) or (T.FORWARD.search(s.text)
                                   and not T.ANNOUNCED_PLAN.search(s.text)):
         return []
     if not s.mentions_subject():

@@ -95,13 +95,13 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     """Round and investor proposals of one sentence, and the round it is about (for the
     investors of the next sentences, "the round was led by ...")."""
     text = s.doc.text
-    if T.FORWARD.search(s.text):
-        return [], last_round
-    out = []
-    amounts, valuations = _amounts(s)
     names = list(T.ROUND_NAME.finditer(text, s.start, s.end))
     verb = T.FUNDING_VERB.search(text, s.start, s.end)
     roles = find_roles(s.text)
+    if not (names or verb or roles) or T.FORWARD.search(s.text):
+        return [], last_round
+    out = []
+    amounts, valuations = _amounts(s)
     current = last_round
     seen = set()
     for m in names:

@@ -11,7 +11,8 @@ from .proposal import Proposal
 
 def sanctions_in(s: Sentence) -> list[Proposal]:
     text = s.doc.text
-    if T.SANCTION_LIFTED.search(s.text) or T.FORWARD.search(s.text):
+    if not T.SANCTION_PROGRAM.search(s.text) or T.SANCTION_LIFTED.search(s.text) \
+            or T.FORWARD.search(s.text):
         return []
     verb = T.SANCTION_VERB.search(s.text)
     if not verb or not s.mentions_subject():

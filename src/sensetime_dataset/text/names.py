@@ -46,11 +46,12 @@ _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von"}
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-Z][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
 _CONNECT = r"(?:\s(?:of\sthe|of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
 NAME = re.compile(
-    rf"(?:\bthe\s)?(?<![\w$])({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
+    rf"({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
     r"(?:\s\((?:[A-Z][\w .&-]*)\))?)"
 )
 _TICKER = re.compile(r"[A-Z]{2,}:\s*$")
+_START = re.compile(r"[A-Z0-9]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -94,7 +95,17 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def find_names(text: str) -> list[NameMention]:
     """Candidate organization names: capitalised runs, trimmed of sentence words."""
     found = []
-    for m in NAME.finditer(text):
+    end = 0
+    # Try NAME only where a name can start (a capital or a digit after a non-word
+    # character): scanning with NAME itself is several times slower.
+    for c in _START.finditer(text):
+        p = c.start()
+        if p < end or (p and (text[p - 1].isalnum() or text[p - 1] in "_$")):
+            continue
+        m = NAME.match(text, p)
+        if m is None:
+            continue
+        end = m.end()
         a, b = _trim(text, m.start(1), m.end(1))
         if b <= a:
             continue
