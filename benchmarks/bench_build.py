@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from conftest import copy_repo  # noqa: E402
 
-from sensetime_dataset.build import build  # noqa: E402
+from sensetime_dataset.pipeline.build import build  # noqa: E402
 
 
 def main(runs: int) -> None:

@@ -14,8 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sensetime_dataset.serve import free_port, spawn
-from sensetime_dataset.sqlite import database_path
+from sensetime_dataset.serve.app import free_port, spawn
+from sensetime_dataset.published.reader import PublishedPackage
+from sensetime_dataset.serve.database import database_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
-    db = database_path(ROOT, ROOT / "build").stem
+    db = database_path(PublishedPackage(ROOT), ROOT / "build").stem
     port = free_port()
     process = spawn(ROOT, port)
     base = f"http://127.0.0.1:{port}/{db}"

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from sensetime_dataset.published.reader import PublishedPackage
+
 REPO = Path(__file__).resolve().parents[1]
+# The committed package, read as a user reads it; its descriptor gives the table list.
+PUBLISHED = PublishedPackage(REPO)
+TABLES = PUBLISHED.tables
+ROW_TABLES = PUBLISHED.schemas.evidenced_tables()
 # What a checkout needs to build; data/ and datapackage.json are the last good package.
 INPUTS = ("sources", "curation", "schemas", "package.yaml", "data", "datapackage.json")
 
@@ -48,3 +54,16 @@ def tree_digest(root: Path) -> dict[str, str]:
     files = [root / "datapackage.json", *sorted((root / "data").rglob("*"))]
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in files if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The committed package in a SQLite file with its Datasette metadata, built once for
+    every test that only reads it."""
+    from sensetime_dataset.serve.app import Served
+    from sensetime_dataset.serve.database import build_database, database_path
+    from sensetime_dataset.serve.metadata import write_metadata
+
+    folder = tmp_path_factory.mktemp("served")
+    db = build_database(PUBLISHED, database_path(PUBLISHED, folder))
+    return Served(db, write_metadata(PUBLISHED, db.stem, folder / "metadata.json"))

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, run_cli
-from sensetime_dataset.coverage import compute, split_sentences
+from sensetime_dataset.reports.coverage import compute, split_sentences
 
 
 def table(name: str) -> pd.DataFrame:

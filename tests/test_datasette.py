@@ -15,25 +15,18 @@ import pandas as pd
 import pytest
 from datasette.app import Datasette
 
-from conftest import REPO, run_cli
-from sensetime_dataset.datasette_metadata import QUERIES, write_metadata
-from sensetime_dataset.serve import Served, datasette_kwargs
-from sensetime_dataset.sqlite import FTS_COLUMNS, VIEWS, build_database, database_path
+from conftest import PUBLISHED, REPO, ROW_TABLES, TABLES, run_cli
+from sensetime_dataset.published.reader import PublishedPackage
+from sensetime_dataset.serve.app import Served, datasette_kwargs
+from sensetime_dataset.serve.database import VIEWS, build_database, database_path
+from sensetime_dataset.serve.metadata import QUERIES
 
-TABLES = ("organizations", "rounds", "investors", "partners", "sanctions", "events",
-          "sources", "evidence", "claims")
-ROW_TABLES = TABLES[:6]
+FTS_COLUMNS = {t: PUBLISHED.schemas.fulltext_columns(t) for t in TABLES
+               if PUBLISHED.schemas.fulltext_columns(t)}
 
 
 def package(table: str) -> pd.DataFrame:
     return pd.read_csv(REPO / "data" / f"{table}.csv", dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Served:
-    folder = tmp_path_factory.mktemp("served")
-    db = build_database(REPO, database_path(REPO, folder))
-    return Served(db, write_metadata(REPO, db.stem, folder / "metadata.json"))
 
 
 @pytest.fixture
@@ -53,7 +46,7 @@ async def rows(ds, path: str, **params) -> list[dict]:
 
 
 def test_the_database_is_byte_stable(tmp_path, served):
-    again = build_database(REPO, tmp_path / served.database.name)
+    again = build_database(PUBLISHED, tmp_path / served.database.name)
     assert hashlib.sha256(again.read_bytes()).digest() == \
         hashlib.sha256(served.database.read_bytes()).digest()
 
@@ -66,7 +59,7 @@ def test_sqlite_builds_what_is_missing_from_a_checkout_without_a_package(repo_co
     result = run_cli("sqlite", "--root", str(repo_copy))
     assert result.returncode == 0, result.stderr
     assert (repo_copy / "datapackage.json").is_file()
-    db = database_path(repo_copy, repo_copy / "build")
+    db = database_path(PublishedPackage(repo_copy), repo_copy / "build")
     assert hashlib.sha256(db.read_bytes()).digest() == \
         hashlib.sha256(served.database.read_bytes()).digest()
     assert db.with_name(db.stem + ".metadata.json").is_file()
@@ -272,7 +265,7 @@ async def test_the_funding_chart_page_and_its_data(ds, db_url):
     assert page.status_code == 200 and "Funding and valuation" in page.text
     rounds = package("rounds")
     dated = rounds[rounds.date != ""]
-    from sensetime_dataset.datasette_metadata import FUNDING_CHART_SQL
+    from sensetime_dataset.serve.metadata import FUNDING_CHART_SQL
     got = await rows(ds, f"{db_url}.json", sql=FUNDING_CHART_SQL)
     assert len(got) == (dated.amount != "").sum() + (dated.valuation != "").sum() > 0
 

@@ -11,9 +11,7 @@ import pytest
 from datasette.app import Datasette
 
 from conftest import REPO
-from sensetime_dataset.datasette_metadata import write_metadata
-from sensetime_dataset.serve import SETTINGS, Served, datasette_kwargs
-from sensetime_dataset.sqlite import build_database, database_path
+from sensetime_dataset.serve.app import SETTINGS, datasette_kwargs
 
 WRITES = [
     "INSERT INTO rounds (round_id, round_name, round_type, description) "
@@ -65,13 +63,6 @@ MALFORMED = [
     "/{db}.json?sql=" + "(" * 3000,
     "/{db}.json?_shape=objects&sql=SELECT%201&_json=a&_timelimit=999999999",
 ]
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Served:
-    folder = tmp_path_factory.mktemp("hostile")
-    db = build_database(REPO, database_path(REPO, folder))
-    return Served(db, write_metadata(REPO, db.stem, folder / "metadata.json"))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from sensetime_dataset.diff import diff_locations, render
+from sensetime_dataset.release.diff import diff_locations, render
 
 SCHEMA = {"fields": [{"name": "round_id", "type": "string"},
                      {"name": "amount", "type": "number"},

@@ -12,9 +12,7 @@ import math
 import pandas as pd
 import pytest
 
-from conftest import REPO
-
-ROW_TABLES = ("organizations", "rounds", "investors", "partners", "sanctions", "events")
+from conftest import REPO, ROW_TABLES
 
 
 def table(name: str) -> pd.DataFrame:

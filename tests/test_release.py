@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_repo, flip_a_byte, run_cli
-from sensetime_dataset.diff import PackageDiff, RowChange, TableDiff
+from sensetime_dataset.release.diff import PackageDiff, RowChange, TableDiff
 from sensetime_dataset.errors import BuildError
-from sensetime_dataset.versioning import check_version, next_version
+from sensetime_dataset.release.versioning import check_version, next_version
 
 NAME = "sensetime-corporate-history"
 # The tests release the repository's current version again in a copy (which has no

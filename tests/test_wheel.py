@@ -58,7 +58,7 @@ def test_wheel_ships_the_package_and_load_works_installed(tmp_path):
     run(str(python), "-m", "pip", "install", "--quiet", str(wheel))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import sensetime_dataset as s, sensetime_dataset.api as api; "
+    code = ("import sensetime_dataset as s, sensetime_dataset.published.load as api; "
             "r = s.load('rounds'); print(api.installed_location()); print(len(r)); "
             "print(r.dtypes['amount']); print(s.package().version)")
     out = run(str(python), "-c", code, cwd=elsewhere).stdout.splitlines()

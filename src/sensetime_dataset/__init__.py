@@ -12,7 +12,7 @@ __all__ = ["load", "load_arrow", "package"]
 def __getattr__(name: str):
     # Lazy, so that `import sensetime_dataset` (and the command line) stays cheap.
     if name in __all__:
-        from . import api
+        from .published import load
 
-        return getattr(api, name)
+        return getattr(load, name)
     raise AttributeError(f"module 'sensetime_dataset' has no attribute {name!r}")

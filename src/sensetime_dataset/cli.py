@@ -27,15 +27,29 @@ def _fail(exc: BuildError) -> None:
 
 
 @app.command()
-def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-v"),
+          force: bool = typer.Option(False, "--force", help="Build even if nothing changed.")
+          ) -> None:
     """Build data/ and datapackage.json from sources/ and curation/.
 
-    A failed build leaves the published package untouched."""
-    from .build import build as run_build
-    from .coverage import render_summary
+    A failed build leaves the published package untouched. When neither the inputs, the
+    code nor the published files changed since the last build, nothing is rebuilt."""
+    from .checkout import Project
+    from .pipeline import stamp
 
     _setup_logging(verbose)
     started = time.perf_counter()
+    project = Project(root.resolve())
+    last = None if force else stamp.up_to_date(project)
+    if last is not None:
+        typer.echo(f"{project.descriptor} is up to date (inputs, code and published files "
+                   f"unchanged since the last build; --force rebuilds) "
+                   f"[{time.perf_counter() - started:.2f} s]")
+        return
+
+    from .pipeline.build import build as run_build
+    from .reports.coverage import render_summary
+
     try:
         result = run_build(root)
     except BuildError as exc:
@@ -48,17 +62,20 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
 
 
 @app.command()
-def validate(path: Path = typer.Argument(Path("."), help="A package directory."),
+def validate(path: str = typer.Argument(".", help="A package: a directory, its "
+                                        "datapackage.json or a .zip archive."),
              verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
-    """Validate a package directory (frictionless + cross-table rules)."""
-    from .validate import validate_package
+    """Validate a package (frictionless + cross-table rules)."""
+    from .published.location import open_package
+    from .published.validate import validate_package
 
     _setup_logging(verbose)
     try:
-        validate_package(path)
+        with open_package(path) as pkg:
+            validate_package(pkg)
     except BuildError as exc:
         _fail(exc)
-    typer.echo(f"{path / 'datapackage.json'}: valid")
+    typer.echo(f"{path}: valid")
 
 
 @app.command()
@@ -66,32 +83,38 @@ def dictionary(root: Path = ROOT,
                check: bool = typer.Option(False, "--check",
                                           help="Fail if README.md is out of date.")) -> None:
     """Write the data dictionary in README.md from schemas/."""
-    from .dictionary import update_readme
-    from .project import Project
-    from .schemas import Schemas
+    from .checkout import Project
+    from .pipeline.build import load_schemas
+    from .pipeline.publish import package_metadata
+    from .reports.dictionary import update_readme
 
     project = Project(root)
     readme = project.root / "README.md"
+    try:
+        schemas = load_schemas(project, package_metadata(project))
+    except BuildError as exc:
+        _fail(exc)
     if check:
-        if update_readme(readme, Schemas.load(project), write=False):
+        if update_readme(readme, schemas, write=False):
             typer.secho("README.md: data dictionary is out of date; run "
                         "`sensetime-dataset dictionary`", fg=typer.colors.RED, err=True)
             raise typer.Exit(1)
         typer.echo("README.md: data dictionary is up to date")
         return
-    changed = update_readme(readme, Schemas.load(project))
+    changed = update_readme(readme, schemas)
     typer.echo("README.md: data dictionary " + ("updated" if changed else "already up to date"))
 
 
 @app.command()
 def coverage(root: Path = ROOT) -> None:
     """Report how much of each source the published package quotes (build/coverage.md)."""
-    from .coverage import compute, render_summary, tables_from_package, write_report
-    from .project import Project
+    from .checkout import Project
+    from .published.reader import PublishedPackage
+    from .reports.coverage import compute, render_summary, tables_from_package, write_report
 
     project = Project(root)
     try:
-        cov = compute(tables_from_package(project.root))
+        cov = compute(tables_from_package(PublishedPackage(project.root)))
     except BuildError as exc:
         _fail(exc)
     report = project.build_dir / "coverage.md"
@@ -102,14 +125,25 @@ def coverage(root: Path = ROOT) -> None:
 @app.command()
 def sqlite(root: Path = ROOT) -> None:
     """Build build/<package>.db (for Datasette) and its metadata from the published package."""
-    from .project import Project
-    from .serve import prepare
-
     try:
-        served = prepare(Project(root.resolve()))
+        served = _prepare_serving(root)
     except BuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {served.database} and {served.metadata}")
+
+
+def _prepare_serving(root: Path):
+    """The SQLite file and metadata to serve, building the package first if the checkout
+    has none (the command line is the one place that joins the pipeline and serving)."""
+    from .checkout import Project
+    from .serve.app import prepare
+
+    project = Project(root.resolve())
+    if not project.descriptor.is_file():
+        from .pipeline.build import build as run_build
+
+        run_build(project.root)
+    return prepare(project)
 
 
 @app.command()
@@ -117,11 +151,10 @@ def serve(root: Path = ROOT,
           port: int = typer.Option(8001, "--port", "-p", help="Port to listen on."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on.")) -> None:
     """Serve the package read-only with Datasette, building whatever is missing first."""
-    from .project import Project
-    from .serve import prepare, serve as run_server
+    from .serve.app import serve as run_server
 
     try:
-        served = prepare(Project(root.resolve()))
+        served = _prepare_serving(root)
     except BuildError as exc:
         _fail(exc)
     run_server(served, host, port)
@@ -134,7 +167,7 @@ def diff(old: str = typer.Argument(..., help="The older package: a directory or 
     """Compare two package versions: tables, columns, types, keys and rows by key."""
     import json
 
-    from .diff import diff_locations, render
+    from .release.diff import diff_locations, render
 
     try:
         result = diff_locations(old, new)
@@ -155,8 +188,8 @@ def release(version: str = typer.Argument(None, help="The new version; by defaul
             verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     """Cut a release: check the version against the diff since the last release, set it
     in package.yaml, rebuild, write the CHANGELOG entry and the archive."""
-    from .diff import render
-    from .release import release as run_release
+    from .release.cut import release as run_release
+    from .release.diff import render
 
     _setup_logging(verbose)
     try:
@@ -183,7 +216,7 @@ def verify(path: str = typer.Argument(..., help="A downloaded package directory 
            verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     """Check every file of a downloaded package against its descriptor and SHA256SUMS,
     then validate it."""
-    from .archive import verify as run_verify
+    from .release.archive import verify as run_verify
 
     _setup_logging(verbose)
     try:

@@ -19,14 +19,15 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import REPO
-from sensetime_dataset.serve import free_port, spawn
-from sensetime_dataset.sqlite import database_path
+from sensetime_dataset.serve.app import free_port, spawn
+from sensetime_dataset.published.reader import PublishedPackage
+from sensetime_dataset.serve.database import database_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = REPO / "build" / "screenshots"
-DB = database_path(REPO, REPO / "build").stem
+DB = database_path(PublishedPackage(REPO), REPO / "build").stem
 
 
 def package(table: str) -> pd.DataFrame:

@@ -1,5 +1,5 @@
-"""The pipeline, stage by stage: sources → normalize → claims → resolve → tables →
-publish (staged) → validate → swap into place → chart."""
+"""Run the pipeline: sources → normalize → claims → resolve → tables → publish (staged)
+→ validate → swap into place; then the reports (the README's chart, coverage)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,19 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chart import chart_svg, funding_rows, write_chart
+from ..checkout import Project
+from ..published.reader import PublishedPackage
+from ..published.schema import Schemas
+from ..published.validate import validate_package
+from ..reports.chart import update_chart
+from ..reports.coverage import Coverage, compute, render_summary, write_report
+from . import stamp
 from .claims import load_rows
-from .coverage import Coverage, compute, write_report
 from .normalize import normalize
-from .project import Project
 from .publish import package_metadata, swap_into_place, write_package
 from .resolve import load_registry, resolve
-from .schemas import Schemas
 from .sources import verify_sources
 from .tables import build_tables
-from .validate import validate_package
 
 log = logging.getLogger(__name__)
 
@@ -32,30 +34,34 @@ class BuildResult:
     coverage_report: Path
 
 
+def load_schemas(project: Project, meta: dict) -> Schemas:
+    return Schemas.from_dir(project.schemas_dir, list(meta.get("tables") or []))
+
+
 def build(root: Path) -> BuildResult:
     project = Project(root.resolve())
-    schemas = Schemas.load(project)
+    stamp.forget(project)   # until this build succeeds, nothing is known to be up to date
+    meta = package_metadata(project)
+    schemas = load_schemas(project, meta)
     documents = normalize(verify_sources(project))
     _write_normalized(project, documents)
-    rows = load_rows(project, {d.source_id: d for d in documents})
+    rows = load_rows(project, {d.source_id: d for d in documents}, schemas.with_role("curated"))
     orgs = load_registry(project)
     resolve(rows, orgs, schemas)
     tables = build_tables(rows, orgs, documents, schemas, project)
-    meta = package_metadata(project)
     # Stage next to the published package (same file system, so the swap is a rename).
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
     try:
         write_package(staging, tables, schemas, meta)
-        validate_package(staging)
-        # Drawn before the swap, so that a failing chart cannot leave a half-done build.
-        chart = chart_svg(funding_rows(staging / "data" / "rounds.parquet"))
+        validate_package(PublishedPackage(staging, project.schemas_dir))
         swap_into_place(staging, project)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    write_chart(project.root, chart)   # the README's chart of the published rounds
+    update_chart(project, tables["rounds"])   # the README's chart of the published rounds
     coverage = compute(tables)
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)
+    stamp.record(project, {t: len(r) for t, r in tables.items()}, render_summary(coverage))
     return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
                        report)
 

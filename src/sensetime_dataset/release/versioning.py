@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .diff import LEVELS, MAJOR, MINOR, NONE, PATCH, PackageDiff
-from .errors import BuildError
+from ..errors import BuildError
 
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 

@@ -11,8 +11,9 @@ import io
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .location import package_dir, read_descriptor
-from .publish import PARQUET_SUFFIX
+from ..published.format import PARQUET_SUFFIX
+from ..published.location import open_package
+from ..published.reader import PublishedPackage
 
 # Bump levels, in increasing order of what a reader has to do about the change.
 NONE, PATCH, MINOR, MAJOR = "none", "patch", "minor", "major"
@@ -98,12 +99,13 @@ class PackageDiff:
 
 
 def diff_locations(old: str | Path, new: str | Path) -> PackageDiff:
-    with package_dir(old) as a, package_dir(new) as b:
+    with open_package(old) as a, open_package(new) as b:
         return diff_packages(a, b)
 
 
-def diff_packages(old_dir: Path, new_dir: Path) -> PackageDiff:
-    old, new = read_descriptor(old_dir), read_descriptor(new_dir)
+def diff_packages(old_pkg: PublishedPackage, new_pkg: PublishedPackage) -> PackageDiff:
+    old, new = old_pkg.descriptor, new_pkg.descriptor
+    old_dir, new_dir = old_pkg.folder, new_pkg.folder
     old_tables, new_tables = _tables(old), _tables(new)
     result = PackageDiff(old=_ident(old), new=_ident(new))
     for name, res in new_tables.items():

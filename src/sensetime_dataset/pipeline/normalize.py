@@ -1,4 +1,4 @@
-"""Stage 2: apply each file's declared repairs, split it into documents.
+"""Apply each file's declared repairs, split it into documents.
 
 Nothing is guessed: every repair is declared in sources/manifest.yaml with the number
 of times it must apply, and a count that differs stops the build.
@@ -10,7 +10,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from .errors import BuildError
+from ..errors import BuildError
 from .sources import RawFile
 
 log = logging.getLogger(__name__)

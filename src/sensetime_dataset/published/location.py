@@ -1,11 +1,10 @@
-"""Open a package wherever it is: a directory, a release archive (.zip) or the
-http(s) URL of its datapackage.json. Every reader (diff, verify, load) goes through
-here, so they all accept the same kinds of location."""
+"""Open a package wherever it is: a directory, its datapackage.json, a release archive
+(.zip) or the http(s) URL of a datapackage.json. Every command that reads a package
+goes through here, so they all accept the same kinds of location."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import tempfile
 import urllib.parse
 import urllib.request
@@ -13,9 +12,9 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from .errors import BuildError
-
-DESCRIPTOR = "datapackage.json"
+from ..errors import BuildError
+from .format import DESCRIPTOR
+from .reader import PublishedPackage
 
 
 def is_url(location: str | Path) -> bool:
@@ -23,17 +22,19 @@ def is_url(location: str | Path) -> bool:
 
 
 @contextlib.contextmanager
-def package_dir(location: str | Path) -> Iterator[Path]:
-    """A local directory holding the package at `location` (a directory, a .zip, or a
-    folder/datapackage.json path), extracted to a temporary directory if need be."""
+def open_package(location: str | Path) -> Iterator[PublishedPackage]:
+    """The package at `location` (a directory, a datapackage.json or a .zip), extracted
+    to a temporary directory if need be."""
     path = Path(location)
     if path.is_dir():
-        yield path
+        yield PublishedPackage(path)
     elif path.is_file() and path.name == DESCRIPTOR:
-        yield path.parent
+        yield PublishedPackage(path.parent)
     elif path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory(prefix="sensetime-package-") as tmp:
-            yield extract_archive(path, Path(tmp))
+            yield PublishedPackage(extract_archive(path, Path(tmp)))
+    elif not path.exists():
+        raise BuildError(f"{location}: no such file or directory")
     else:
         raise BuildError(f"{location}: not a package directory, a datapackage.json or a "
                          ".zip archive")
@@ -52,19 +53,12 @@ def extract_archive(archive: Path, target: Path) -> Path:
     return target
 
 
-def read_descriptor(folder: Path) -> dict:
-    path = folder / DESCRIPTOR
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BuildError(f"{path}: not found; is this a package directory?") from None
-    except json.JSONDecodeError as exc:
-        raise BuildError(f"{path}: not valid JSON: {exc}") from None
-
-
 def fetch(url: str, timeout: float = 60) -> bytes:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http(s) only)
-        return response.read()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http(s) only)
+            return response.read()
+    except OSError as exc:   # HTTPError and URLError are OSErrors
+        raise BuildError(f"{url}: {exc}") from None
 
 
 def resolve_url(descriptor_url: str, relative: str) -> str:
@@ -74,4 +68,3 @@ def resolve_url(descriptor_url: str, relative: str) -> str:
         raise BuildError(f"{descriptor_url}: resource path {relative!r} is not inside "
                          "the package")
     return urllib.parse.urljoin(descriptor_url, relative)
-

@@ -9,11 +9,11 @@ is not turned into a day)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import textwrap
 from pathlib import Path
-
-import pyarrow.parquet as pq
 
 CHART = Path("docs") / "funding-history.svg"
 RC = {"svg.hashsalt": "sensetime-dataset", "svg.fonttype": "none",
@@ -22,9 +22,9 @@ METADATA = {"Date": None, "Creator": "sensetime-dataset chart", "Format": None}
 UNIT, UNIT_NAME = 1e6, "millions"
 
 
-def funding_rows(rounds_parquet: Path) -> list[dict]:
+def funding_rows(rounds: list[dict]) -> list[dict]:
     """Rounds with a date and an amount or a valuation, in date order."""
-    rows = [r for r in pq.read_table(rounds_parquet).to_pylist()
+    rows = [r for r in rounds
             if r.get("date") and (r.get("amount") is not None or r.get("valuation") is not None)]
     return sorted(rows, key=lambda r: (r["date"], r["round_id"]))
 
@@ -70,9 +70,26 @@ def _panel(ax, rows: list[dict], currency: str) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def write_chart(root: Path, svg: bytes) -> Path:
-    """Put a drawn chart (chart_svg) at root/docs/."""
-    path = root / CHART
+def _key(rows: list[dict]) -> str:
+    """What the chart depends on: its rows and this module's code."""
+    data = json.dumps(rows, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(data + Path(__file__).read_bytes()).hexdigest()
+
+
+def update_chart(project, rounds: list[dict]) -> Path:
+    """Redraw docs/funding-history.svg if its rows or this code changed since it was drawn
+    (matplotlib costs a third of a second to import: a rebuild that changes no round
+    does not pay it). The key of the last drawing is kept in build/."""
+    path = project.root / CHART
+    stamp = project.build_dir / "chart.key"
+    rows = funding_rows(rounds)
+    key = _key(rows)
+    if path.is_file() and stamp.is_file() and stamp.read_text().split() == \
+            [key, hashlib.sha256(path.read_bytes()).hexdigest()]:
+        return path
+    svg = chart_svg(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(svg)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(f"{key} {hashlib.sha256(svg).hexdigest()}\n")
     return path

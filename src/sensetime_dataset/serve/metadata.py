@@ -1,4 +1,4 @@
-"""Stage 8b: Datasette metadata (titles, descriptions, licence, facets, sort orders, label
+"""Datasette metadata (titles, descriptions, licence, facets, sort orders, label
 columns, full-text search, canned queries, the funding chart) generated from
 datapackage.json and the Table Schemas in it, so that nothing is described twice."""
 
@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .project import TABLES
-from .sqlite import FTS_COLUMNS, VIEWS
+from ..published.reader import PublishedPackage
+from ..published.schema import Schemas
+from .database import VIEWS
 
 PLUGIN = "sensetime-evidence"
 
@@ -92,16 +93,17 @@ FUNDING_CHART_SQL = (
     "ORDER BY date")
 
 
-def build_metadata(package_dir: Path, database: str) -> dict:
-    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    schemas = {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
+def build_metadata(pkg: PublishedPackage, database: str) -> dict:
+    descriptor = pkg.descriptor
+    schemas = pkg.schemas
     licence = descriptor["licenses"][0]
-    tables = {table: _table_metadata(table, schemas[table]) for table in TABLES}
+    tables = {table: _table_metadata(table, schemas) for table in pkg.tables}
     for view, description in VIEW_DESCRIPTIONS.items():
         assert view in VIEWS, view
         tables[view] = {"description": description}
-    money = {f["name"]: "currency" for t in TABLES for f in schemas[t]["fields"]
-             if f["type"] == "number" and "currency" in _names(schemas[t])}
+    # money column -> its currency column, from the schemas' `unit`
+    money = {column: unit for t in pkg.tables
+             for column, unit in schemas.money_columns(t).items()}
     return {
         "title": descriptor["title"],
         "description_html": _description_html(descriptor, database),
@@ -119,7 +121,7 @@ def build_metadata(package_dir: Path, database: str) -> dict:
         "plugins": {
             PLUGIN: {
                 "database": database,
-                "row_tables": {t: schemas[t]["primaryKey"][0] for t in TABLES
+                "row_tables": {t: schemas.primary_key(t) for t in pkg.tables
                                if _is_referenced_by_evidence(schemas, t)},
                 "money": money,
                 "evidence_query": "evidence_for_row",
@@ -129,16 +131,12 @@ def build_metadata(package_dir: Path, database: str) -> dict:
     }
 
 
-def _names(schema: dict) -> list[str]:
-    return [f["name"] for f in schema["fields"]]
+def _is_referenced_by_evidence(schemas: Schemas, table: str) -> bool:
+    return table in schemas.field("evidence", "table_name")["constraints"]["enum"]
 
 
-def _is_referenced_by_evidence(schemas: dict, table: str) -> bool:
-    field = next(f for f in schemas["evidence"]["fields"] if f["name"] == "table_name")
-    return table in field["constraints"]["enum"]
-
-
-def _table_metadata(table: str, schema: dict) -> dict:
+def _table_metadata(table: str, schemas: Schemas) -> dict:
+    schema = schemas.tables[table]
     fields = schema["fields"]
     key = schema["primaryKey"][0]
     fks = {fk["fields"][0] for fk in schema.get("foreignKeys", [])}
@@ -147,8 +145,9 @@ def _table_metadata(table: str, schema: dict) -> dict:
         "description": schema.get("description", ""),
         "columns": {f["name"]: f.get("description", "") for f in fields},
     }
+    derived = schemas.precision_columns(table)   # facets on the date itself say more
     enums = [f["name"] for f in fields if "enum" in f.get("constraints", {})
-             and f["name"] != "date_precision"]
+             and f["name"] not in derived]
     facets = enums + [f["name"] for f in fields if f["type"] == "boolean"]
     facets += [c for c in sorted(fks) if c == "source_id"]
     if facets:
@@ -156,11 +155,10 @@ def _table_metadata(table: str, schema: dict) -> dict:
     label = _label_column(fields, key, fks)
     if label:
         meta["label_column"] = label
-    names = _names(schema)
-    sort = next((c for c in ("date", "published") if c in names), label)
+    sort = schemas.default_sort(table) or label
     if sort:
         meta["sort"] = sort
-    if table in FTS_COLUMNS:
+    if schemas.fulltext_columns(table):
         meta["fts_table"] = f"{table}_fts"
         meta["fts_pk"] = "rowid"
     return meta
@@ -220,8 +218,8 @@ def _funding_dashboard(database: str) -> dict:
     }
 
 
-def write_metadata(package_dir: Path, database: str, target: Path) -> Path:
+def write_metadata(pkg: PublishedPackage, database: str, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(build_metadata(package_dir, database), indent=2, ensure_ascii=False)
+    text = json.dumps(build_metadata(pkg, database), indent=2, ensure_ascii=False)
     target.write_text(text + "\n", encoding="utf-8")
     return target

@@ -14,12 +14,13 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checkout import Project
+from ..errors import BuildError
+from ..published.location import open_package
+from ..published.reader import PublishedPackage
 from .archive import archive_name, verify, write_archive
 from .changelog import add_entry
 from .diff import PackageDiff, diff_packages
-from .errors import BuildError
-from .location import package_dir, read_descriptor
-from .project import Project
 from .versioning import Version, check_version, next_version
 
 log = logging.getLogger(__name__)
@@ -56,19 +57,19 @@ def last_release(project: Project, name: str) -> tuple[Version, Path] | None:
 
 
 def release(root: Path, version: str | None = None, date: str | None = None) -> ReleaseResult:
-    from .build import build   # heavy imports only when a release is made
+    from ..pipeline.build import build   # heavy imports only when a release is made
 
     project = Project(root.resolve())
     build(project.root)        # the package as the inputs say now
-    descriptor = read_descriptor(project.root)
+    descriptor = PublishedPackage(project.root).descriptor
     last = last_release(project, descriptor["name"])
     if last is None:
         # The first release: nothing to diff against, any version the maintainer names.
         diff = None
         new = Version.parse(version or descriptor["version"])
     else:
-        with package_dir(last[1]) as previous:
-            diff = diff_packages(previous, project.root)
+        with open_package(last[1]) as previous:
+            diff = diff_packages(previous, PublishedPackage(project.root))
         new = check_version(version, str(last[0]), diff) if version \
             else next_version(str(last[0]), diff)
         diff.new["version"] = str(new)   # diffed before the version was set
@@ -82,8 +83,8 @@ def release(root: Path, version: str | None = None, date: str | None = None) -> 
         project.package_metadata.write_bytes(original)   # leave the checkout as it was
         raise
     written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, result.counts)
-    descriptor = read_descriptor(project.root)
-    archive = write_archive(project.root, dist_dir(project) / archive_name(descriptor))
+    published = PublishedPackage(project.root)
+    archive = write_archive(published, dist_dir(project) / archive_name(published.descriptor))
     checked = verify(archive)
     kept = releases_dir(project) / archive.name
     kept.parent.mkdir(exist_ok=True)

@@ -1,4 +1,4 @@
-"""Stage 3: load the curated claims and locate each quote in its document.
+"""Load the curated claims and locate each quote in its document.
 
 Curation lives in curation/<table>.yaml, a list of rows:
 
@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .errors import BuildError
+from ..errors import BuildError
 from .normalize import Document
-from .project import Project, read_yaml
+from ..checkout import Project, read_yaml
 
 log = logging.getLogger(__name__)
 
-CURATED_TABLES = ("rounds", "investors", "partners", "sanctions", "events")
 CLAIM_KEYS = {"source", "quote", "values", "note", "prefer"}
 
 
@@ -98,9 +97,11 @@ def locate(quote: str, doc: Document, where: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def load_rows(project: Project, documents: dict[str, Document]) -> list[CuratedRow]:
+def load_rows(project: Project, documents: dict[str, Document],
+              tables: list[str]) -> list[CuratedRow]:
+    """The rows of curation/<table>.yaml for each curated table (schemas' tableRole)."""
     rows = []
-    for table in CURATED_TABLES:
+    for table in tables:
         path = project.curation_dir / f"{table}.yaml"
         rel = f"curation/{table}.yaml"
         entries = read_yaml(path) or []

@@ -11,9 +11,10 @@ import io
 import zipfile
 from pathlib import Path
 
-from .errors import BuildError
-from .location import DESCRIPTOR, package_dir, read_descriptor
-from .publish import sha256_bytes
+from ..errors import BuildError
+from ..published.format import DESCRIPTOR, sha256_bytes
+from ..published.location import open_package
+from ..published.reader import PublishedPackage
 
 SUMS = "SHA256SUMS"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip can hold
@@ -21,9 +22,9 @@ FILE_MODE = 0o100644 << 16           # a regular file, rw-r--r--
 UNIX = 3
 
 
-def archive_members(folder: Path) -> dict[str, bytes]:
-    """The files of the package at `folder`: descriptor, every resource, every schema."""
-    descriptor = read_descriptor(folder)
+def archive_members(pkg: PublishedPackage) -> dict[str, bytes]:
+    """The files of the package: descriptor, every resource, every schema."""
+    folder, descriptor = pkg.folder, pkg.descriptor
     names = {DESCRIPTOR, *(r["path"] for r in descriptor["resources"])}
     names |= {f"schemas/{p.name}" for p in (folder / "schemas").glob("*.json")}
     members = {}
@@ -40,8 +41,8 @@ def sums_text(members: dict[str, bytes]) -> bytes:
                    for name, data in sorted(members.items())).encode("utf-8")
 
 
-def archive_bytes(folder: Path) -> bytes:
-    members = archive_members(folder)
+def archive_bytes(pkg: PublishedPackage) -> bytes:
+    members = archive_members(pkg)
     members[SUMS] = sums_text(members)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
@@ -54,9 +55,9 @@ def archive_bytes(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def write_archive(folder: Path, dest: Path) -> Path:
+def write_archive(pkg: PublishedPackage, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(archive_bytes(folder))
+    dest.write_bytes(archive_bytes(pkg))
     return dest
 
 
@@ -67,11 +68,12 @@ def archive_name(descriptor: dict) -> str:
 # --- verification ---------------------------------------------------------------------
 
 
-def file_problems(folder: Path) -> list[str]:
+def file_problems(pkg: PublishedPackage) -> list[str]:
     """Every resource's size and sha256 against the descriptor (Parquet included, which
     frictionless does not check), then every line of SHA256SUMS if there is one."""
+    folder = pkg.folder
     problems = []
-    for res in read_descriptor(folder)["resources"]:
+    for res in pkg.descriptor["resources"]:
         problems += _check_file(folder, res["path"], res.get("hash"), res.get("bytes"),
                                 "the descriptor")
     sums = folder / SUMS
@@ -108,17 +110,16 @@ def _check_file(folder: Path, name: str, digest: str | None, size: int | None,
 def verify(location: str | Path) -> list[str]:
     """Check a downloaded directory or archive; return what was checked, raise BuildError
     naming every file that does not match, or the validation problems."""
-    from .validate import validate_package   # heavy (pandas, pandera, frictionless)
+    from ..published.validate import validate_package   # heavy (pandas, pandera, frictionless)
 
-    with package_dir(location) as folder:
-        problems = file_problems(folder)
+    with open_package(location) as pkg:
+        problems = file_problems(pkg)
         if problems:
             raise BuildError(f"{location}: {len(problems)} files do not match what was "
                              "published:\n  " + "\n  ".join(problems))
-        descriptor = read_descriptor(folder)
-        validate_package(folder)
-        checked = [f"{len(descriptor['resources'])} resources match their size and sha256"]
-        if (folder / SUMS).is_file():
+        validate_package(pkg)
+        checked = [f"{len(pkg.descriptor['resources'])} resources match their size and sha256"]
+        if (pkg.folder / SUMS).is_file():
             checked.append(f"every file listed in {SUMS} matches")
         checked.append("the package is valid (frictionless, Parquet hashes, pandera rules)")
         return checked

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .project import TABLES
-from .schemas import Schemas
+from ..published.schema import Schemas
 
 BEGIN = "<!-- data-dictionary:begin (generated from schemas/ by `sensetime-dataset dictionary`) -->"
 END = "<!-- data-dictionary:end -->"
@@ -29,7 +28,7 @@ def _constraints(field: dict) -> str:
 
 def render(schemas: Schemas) -> str:
     out = [BEGIN, ""]
-    for table in TABLES:
+    for table in schemas.names:
         schema = schemas.tables[table]
         out += [f"### `{table}`", "", schema.get("description", ""), "",
                 f"Primary key: `{', '.join(schema['primaryKey'])}`."]

@@ -1,4 +1,4 @@
-"""Stage 4: map every organization name in the claims to a registry id.
+"""Map every organization name in the claims to a registry id.
 
 The registry (curation/organizations.yaml) gives each organization a canonical id,
 name, kind and aliases. A name that is not in it stops the build: new organizations
@@ -16,9 +16,9 @@ import logging
 from dataclasses import dataclass
 
 from .claims import CuratedRow
-from .errors import BuildError
-from .project import Project, read_yaml
-from .schemas import Schemas
+from ..errors import BuildError
+from ..checkout import Project, read_yaml
+from ..published.schema import Schemas
 
 log = logging.getLogger(__name__)
 REGISTRY = "curation/organizations.yaml"

@@ -1,4 +1,4 @@
-"""Stage 5: project the claims into the published tables.
+"""Project the claims into the published tables.
 
 Where sources disagree on a field, the preferred value is chosen by the written rule
 (curation/preference.yaml, documented in the README) and every value is kept in the
@@ -13,21 +13,13 @@ from collections import defaultdict
 
 from .claims import Claim, CuratedRow, agrees, as_text
 from .conflicts import Decision, conflict_rows
-from .errors import BuildError
+from ..errors import BuildError
 from .normalize import Document
-from .project import Project, read_yaml
+from ..checkout import Project, read_yaml
 from .resolve import Organization
-from .schemas import Schemas
+from ..published.schema import Schemas, precision_of
 
 log = logging.getLogger(__name__)
-
-# Rows of these tables each appear in `events` too, linked by the named column.
-DERIVED_EVENTS = {
-    "rounds": ("round", "round_id", "funding"),
-    "partners": ("partner", "partner_id", "partnership"),
-    "sanctions": ("sanction", "sanction_id", "sanction"),
-}
-PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 def typed(value, ftype: str, where: str):
@@ -115,10 +107,11 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     for row in rows:
         names = schemas.field_names(row.table)
         key = schemas.primary_key(row.table)
+        derived_columns = schemas.precision_columns(row.table)
         stated: dict[str, list[tuple[Claim, object]]] = defaultdict(list)
         for claim in row.claims:
             for fname, raw in claim.values.items():
-                if fname not in names or fname == key or fname == "date_precision":
+                if fname not in names or fname == key or fname in derived_columns:
                     raise BuildError(f"{claim.where}: {fname!r} is not a curated column of "
                                      f"{row.table}; columns: {', '.join(names)}")
                 value = typed(raw, schemas.field_type(row.table, fname), f"{claim.where}, {fname}")
@@ -144,14 +137,17 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
                 })
         tables[row.table].append(record)
 
-    # Every round, partnership and sanction also appears in the timeline.
-    for table, (prefix, link, event_type) in DERIVED_EVENTS.items():
+    # Rows of a table with a `derivedEvent` in its schema also appear in the timeline.
+    for table in schemas.names:
+        derived = schemas.derived_event(table)
+        if not derived:
+            continue
         for record in tables[table]:
             row_id = record[schemas.primary_key(table)]
             event = {name: None for name in schemas.field_names("events")}
-            event.update(event_id=f"{prefix}-{row_id}", date=record.get("date"),
-                         event_type=event_type, description=record.get("description"))
-            event[link] = row_id
+            event.update(event_id=f"{derived['idPrefix']}-{row_id}", date=record.get("date"),
+                         event_type=derived["eventType"], description=record.get("description"))
+            event[derived["link"]] = row_id
             tables["events"].append(event)
             evidence[("events", event["event_id"])] = evidence[(table, row_id)]
 
@@ -169,10 +165,9 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
         evidence[("organizations", org.organization_id)] = mentions.get(org.organization_id, [])
 
     for table in tables:
-        if "date_precision" in schemas.field_names(table):
+        for precision, date in schemas.precision_columns(table).items():
             for record in tables[table]:
-                date = record.get("date")
-                record["date_precision"] = PRECISION.get(len(date)) if date else None
+                record[precision] = precision_of(record.get(date))
 
     tables["evidence"] = _evidence_rows(evidence)
     tables["claims"] = claims_out

@@ -1,6 +1,6 @@
-"""Stage 8c: serve the package read-only with Datasette: build what is missing (the
-package, the SQLite file, the metadata), then run Datasette on an immutable database
-with bounded queries and quiet logs."""
+"""Serve the package read-only with Datasette: build what is missing (the SQLite file
+and the metadata) from the published package, then run Datasette on an immutable
+database with bounded queries and quiet logs."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datasette_metadata import write_metadata
-from .project import Project
-from .sqlite import build_database, database_path
+from ..checkout import Project
+from ..errors import BuildError
+from ..published.reader import PublishedPackage
+from .database import build_database, database_path
+from .metadata import write_metadata
 
 HERE = Path(__file__).resolve().parent
-PLUGINS_DIR = HERE / "datasette_plugins"
-TEMPLATE_DIR = HERE / "datasette_templates"
+PLUGINS_DIR = HERE / "plugins"
+TEMPLATE_DIR = HERE / "templates"
 
 # Bounded work per request: a runaway query is interrupted, a result is capped.
 SETTINGS = {
@@ -33,18 +35,22 @@ class Served:
 
 
 def prepare(project: Project) -> Served:
-    """Build the package if there is none, the SQLite file if it is missing or was built
-    from another package, and the metadata (cheap, so always)."""
+    """The SQLite file (rebuilt if it is missing or was built from another package or
+    schemas) and the metadata (cheap, so always) of the checkout's published package."""
     if not project.descriptor.is_file():
-        from .build import build
-        build(project.root)
-    db = database_path(project.root, project.build_dir)
+        raise BuildError(f"{project.descriptor}: no published package here; run "
+                         "`sensetime-dataset build` first")
+    pkg = PublishedPackage(project.root)
+    db = database_path(pkg, project.build_dir)
     stamp = db.with_name(db.name + ".package-sha256")
-    package_hash = hashlib.sha256(project.descriptor.read_bytes()).hexdigest()
+    digest = hashlib.sha256(project.descriptor.read_bytes())
+    for schema in sorted(project.schemas_dir.glob("*.json")):   # our annotations live there
+        digest.update(schema.read_bytes())
+    package_hash = digest.hexdigest()
     if not db.is_file() or not stamp.is_file() or stamp.read_text().strip() != package_hash:
-        build_database(project.root, db)
+        build_database(pkg, db)
         stamp.write_text(package_hash + "\n")
-    metadata = write_metadata(project.root, db.stem, db.with_name(db.stem + ".metadata.json"))
+    metadata = write_metadata(pkg, db.stem, db.with_name(db.stem + ".metadata.json"))
     return Served(db, metadata)
 
 

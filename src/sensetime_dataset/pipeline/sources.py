@@ -1,4 +1,4 @@
-"""Stage 1: read the manifest and verify every raw file against it."""
+"""Read the manifest and verify every raw file against it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BuildError
-from .project import Project, read_yaml
+from ..errors import BuildError
+from ..checkout import Project, read_yaml
 
 log = logging.getLogger(__name__)
 

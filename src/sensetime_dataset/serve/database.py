@@ -1,33 +1,22 @@
-"""Stage 8a: load the published package (datapackage.json + data/) into one SQLite file
+"""Load the published package (datapackage.json + data/) into one SQLite file
 for Datasette: declared keys, indexes on the columns people filter on, full-text search
-and a few views. Everything about the tables comes from the schemas in the descriptor."""
+(the columns whose schema says `fullText`) and a few views. Everything about the tables
+comes from the package's schemas."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
 import tempfile
 from pathlib import Path
 
-import pyarrow as pa
-import sqlite_utils
-
-from .errors import BuildError
-from .project import TABLES
-from .validate import read_tables
+from ..errors import BuildError
+from ..published.reader import PublishedPackage
 
 log = logging.getLogger(__name__)
 
 SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int}
-
-# Which text columns get full-text search (Datasette's search box on these tables).
-FTS_COLUMNS = {
-    "sources": ["title", "text"],
-    "events": ["description"],
-    "evidence": ["quote"],
-}
 
 # Characters of source text shown around a quote in `evidence_passages`.
 CONTEXT = 160
@@ -82,24 +71,16 @@ VIEWS = {
 }
 
 
-def database_path(package_dir: Path, build_dir: Path) -> Path:
-    name = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))["name"]
-    return build_dir / f"{name}.db"
+def database_path(pkg: PublishedPackage, build_dir: Path) -> Path:
+    return build_dir / f"{pkg.name}.db"
 
 
-def build_database(package_dir: Path, target: Path) -> Path:
-    """Write the package at `package_dir` to the SQLite file `target` (replaced whole, so a
-    failure leaves the previous file as it was)."""
-    descriptor_path = package_dir / "datapackage.json"
-    if not descriptor_path.is_file():
-        raise BuildError(f"{descriptor_path}: not found; run `sensetime-dataset build` first")
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    # The CSV resources carry the complete Table Schemas (see publish.py).
-    schemas = {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
-    missing = [t for t in TABLES if t not in schemas]
-    if missing:
-        raise BuildError(f"{descriptor_path}: no resource for {', '.join(missing)}")
-    frames = read_tables(package_dir, "parquet")
+def build_database(pkg: PublishedPackage, target: Path) -> Path:
+    """Write the package to the SQLite file `target` (replaced whole, so a failure leaves
+    the previous file as it was)."""
+    import sqlite_utils
+
+    schemas = pkg.schemas
 
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".sqlite-", suffix=".db", dir=target.parent)
@@ -107,11 +88,13 @@ def build_database(package_dir: Path, target: Path) -> Path:
     os.unlink(tmp)
     try:
         db = sqlite_utils.Database(tmp)
-        for table in TABLES:
-            _load_table(db, table, schemas[table], frames[table])
-        for table, columns in FTS_COLUMNS.items():
-            # Porter stemming: a search for "invest" finds "investment".
-            db[table].enable_fts(columns, tokenize="porter")
+        for table in pkg.tables:
+            _load_table(db, table, schemas.tables[table], pkg.rows(table))
+        for table in pkg.tables:
+            columns = schemas.fulltext_columns(table)
+            if columns:
+                # Porter stemming: a search for "invest" finds "investment".
+                db[table].enable_fts(columns, tokenize="porter")
         for name, sql in VIEWS.items():
             db.create_view(name, sql.strip())
         db.conn.commit()
@@ -128,7 +111,7 @@ def build_database(package_dir: Path, target: Path) -> Path:
     return target
 
 
-def _load_table(db: sqlite_utils.Database, table: str, schema: dict, frame) -> None:
+def _load_table(db, table: str, schema: dict, rows: list[dict]) -> None:
     fields = schema["fields"]
     db[table].create(
         {f["name"]: SQL_TYPES[f["type"]] for f in fields},
@@ -138,7 +121,6 @@ def _load_table(db: sqlite_utils.Database, table: str, schema: dict, frame) -> N
                        fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", [])],
         column_order=[f["name"] for f in fields],
     )
-    rows = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
     db[table].insert_all(rows)
     for columns in _indexed_columns(schema):
         db[table].create_index(columns)

@@ -1,4 +1,4 @@
-"""Stage 7: write CSV, Parquet and datapackage.json, byte-identical for identical input.
+"""Write CSV, Parquet and datapackage.json, byte-identical for identical input.
 
 The package is written to a staging directory; `swap_into_place` moves it over the
 published one only after validation passed, so a failed build leaves data/ and
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -20,19 +19,15 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .project import TABLES, Project, read_yaml
-from .schemas import Schemas
+from ..checkout import Project, read_yaml
+from ..published.format import DESCRIPTOR, PARQUET_SUFFIX, sha256_bytes
+from ..published.schema import Schemas, published
 
 log = logging.getLogger(__name__)
 
-PARQUET_SUFFIX = "_parquet"
 # Fixed writer options: compression, row-group size and statistics change the bytes.
 PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, row_group_size=1 << 20,
                        write_statistics=True, use_dictionary=True)
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def csv_bytes(rows: list[dict], schemas: Schemas, table: str) -> bytes:
@@ -69,8 +64,8 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
                counts: dict[str, int]) -> dict:
     """The datapackage.json: package metadata plus a CSV and a Parquet resource per table."""
     resources = []
-    for table in TABLES:
-        schema = copy.deepcopy(schemas.tables[table])
+    for table in schemas.names:
+        schema = published(schemas.tables[table])
         csv_name = f"data/{table}.csv"
         resources.append({
             "name": table,
@@ -82,8 +77,8 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
             "dialect": {"csv": {"delimiter": ",", "quoteChar": '"', "lineTerminator": "\n"}},
             "schema": schema,
         })
-    for table in TABLES:
-        schema = copy.deepcopy(schemas.tables[table])
+    for table in schemas.names:
+        schema = copy.deepcopy(published(schemas.tables[table]))
         # A Parquet resource's foreign keys point at the Parquet sibling of the target.
         for fk in schema.get("foreignKeys", []):
             fk["reference"]["resource"] += PARQUET_SUFFIX
@@ -95,8 +90,8 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
             "description": schema.get("description", ""),
             "path": pq_name, "format": "parquet",
             "mediatype": "application/vnd.apache.parquet", "encoding": "utf-8",
-            # frictionless does not check a Parquet hash, and rejects a correct `bytes`
-            # (STACK.md): we write the hash and verify it ourselves.
+            # frictionless 5.21 does not check a Parquet hash, and rejects a correct
+            # `bytes` (docs/stack-notes.md): we write the hash and check it ourselves.
             "hash": f"sha256:{sha256_bytes(files[pq_name])}",
             "schema": schema,
         })
@@ -114,7 +109,8 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
 def _drop_bounds_on_nullable_numbers(schema: dict) -> None:
     """frictionless 5.21 reads a null of a Parquet float column as NaN (its pandas
     parser tests `value is np.nan`, which a NaN from a row never is), and NaN fails any
-    bound. The CSV resource keeps the bound; validate.py checks it on the Parquet file."""
+    bound. The CSV resource keeps the bound, and validation checks that the Parquet file
+    holds the same rows as the CSV file."""
     for f in schema["fields"]:
         constraints = f.get("constraints", {})
         if f["type"] == "number" and not constraints.get("required"):
@@ -129,16 +125,16 @@ def package_metadata(project: Project) -> dict:
 def write_package(staging: Path, tables: dict[str, list[dict]], schemas: Schemas,
                   meta: dict) -> dict:
     files: dict[str, bytes] = {}
-    for table in TABLES:
+    for table in schemas.names:
         rows = tables.get(table, [])
         files[f"data/{table}.csv"] = csv_bytes(rows, schemas, table)
         files[f"data/{table}.parquet"] = parquet_bytes(rows, schemas, table)
-    counts = {t: len(tables.get(t, [])) for t in TABLES}
+    counts = {t: len(tables.get(t, [])) for t in schemas.names}
     package = descriptor(meta, schemas, files, counts)
     (staging / "data").mkdir(parents=True)
     for name, data in files.items():
         (staging / name).write_bytes(data)
-    (staging / "datapackage.json").write_text(
+    (staging / DESCRIPTOR).write_text(
         json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return package
 

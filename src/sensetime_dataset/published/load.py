@@ -13,16 +13,17 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildError
-from .location import DESCRIPTOR, fetch, is_url, read_descriptor, resolve_url
-from .publish import PARQUET_SUFFIX, sha256_bytes
+from ..errors import BuildError
+from .format import DESCRIPTOR
+from .location import fetch, is_url, open_package, resolve_url
+from .reader import checked, find_resource
 
 if TYPE_CHECKING:   # imported lazily: `import sensetime_dataset` stays cheap
     import frictionless
     import pandas
     import pyarrow
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent
 
 
 def installed_location() -> Path:
@@ -38,8 +39,7 @@ def load_arrow(table: str, location: str | Path | None = None) -> "pyarrow.Table
     """One table as a pyarrow Table, read from its verified Parquet file."""
     import pyarrow.parquet as pq
 
-    descriptor, data = _parquet_bytes(table, location)
-    return pq.read_table(io.BytesIO(data))
+    return pq.read_table(io.BytesIO(_parquet_bytes(table, location)))
 
 
 def load(table: str, location: str | Path | None = None) -> "pandas.DataFrame":
@@ -61,39 +61,23 @@ def package(location: str | Path | None = None) -> "frictionless.Package":
     return Package(str(path / DESCRIPTOR if path.is_dir() else path))
 
 
-def _parquet_bytes(table: str, location) -> tuple[dict, bytes]:
-    """The descriptor and the bytes of `table`'s Parquet file, sha256 checked."""
+def _parquet_bytes(table: str, location) -> bytes:
+    """The bytes of `table`'s Parquet file, sha256 checked, fetching no more than it."""
     location = installed_location() if location is None else location
     if is_url(location):
         url = str(location)
-        descriptor = json.loads(fetch(url))
-        resource = _resource(descriptor, table, url)
-        data = fetch(resolve_url(url, resource["path"]))
-    else:
-        path = Path(location)
-        if path.is_file() and zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                descriptor = json.loads(zf.read(DESCRIPTOR))
-                resource = _resource(descriptor, table, path)
-                data = zf.read(resource["path"])
-        else:
-            folder = path.parent if path.name == DESCRIPTOR else path
-            descriptor = read_descriptor(folder)
-            resource = _resource(descriptor, table, folder)
-            data = (folder / resource["path"]).read_bytes()
-    expected = resource.get("hash", "").removeprefix("sha256:")
-    if sha256_bytes(data) != expected:
-        raise BuildError(f"{location}: {resource['path']} has sha256 {sha256_bytes(data)}, "
-                         f"the descriptor says {expected}; refusing a file that is not the "
-                         "one published")
-    return descriptor, data
-
-
-def _resource(descriptor: dict, table: str, where) -> dict:
-    for resource in descriptor.get("resources", []):
-        if resource.get("format") == "parquet" and \
-                resource["name"].removesuffix(PARQUET_SUFFIX) == table:
-            return resource
-    names = sorted(r["name"].removesuffix(PARQUET_SUFFIX)
-                   for r in descriptor.get("resources", []) if r.get("format") == "parquet")
-    raise BuildError(f"{where}: no table {table!r}; the tables are {', '.join(names)}")
+        try:
+            descriptor = json.loads(fetch(url))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise BuildError(f"{url}: not a datapackage.json") from None
+        resource = find_resource(descriptor, table, "parquet", url)
+        return checked(fetch(resolve_url(url, resource["path"])), resource, url)
+    path = Path(location)
+    if path.is_file() and zipfile.is_zipfile(path):
+        # Read the one member, not the whole archive.
+        with zipfile.ZipFile(path) as zf:
+            descriptor = json.loads(zf.read(DESCRIPTOR))
+            resource = find_resource(descriptor, table, "parquet", path)
+            return checked(zf.read(resource["path"]), resource, path)
+    with open_package(path) as pkg:
+        return pkg.parquet_bytes(table)

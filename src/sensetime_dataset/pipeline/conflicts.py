@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .claims import Claim, agrees, as_text
 from .normalize import Document
 from .resolve import Organization, _key
-from .schemas import Schemas
+from ..published.schema import Schemas
 
 
 @dataclass

@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text.sentences import split_sentences
+from ..published.reader import PublishedPackage
+from ..text.sentences import split_sentences
 
 
 @dataclass
@@ -120,13 +121,9 @@ def render_markdown(cov: Coverage) -> str:
     return "\n".join(out)
 
 
-def tables_from_package(folder: Path) -> dict[str, list[dict]]:
+def tables_from_package(pkg: PublishedPackage) -> dict[str, list[dict]]:
     """The published package's tables as rows, for a report without a rebuild."""
-    from .validate import read_tables
-
-    frames = read_tables(folder, "parquet")
-    return {t: frame.astype(object).where(frame.notna(), None).to_dict("records")
-            for t, frame in frames.items()}
+    return {t: pkg.rows(t) for t in pkg.tables}
 
 
 def write_report(cov: Coverage, path: Path) -> None:

@@ -1,0 +1,145 @@
+"""`PublishedPackage`: one package directory, its descriptor parsed once, its tables read
+in either format, and the one check that a Parquet file is the one published
+(frictionless does not check a Parquet resource's hash, see docs/stack-notes.md)."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BuildError
+from .format import DESCRIPTOR, PARQUET_SUFFIX, sha256_bytes, table_of
+from .schema import Schemas
+
+if TYPE_CHECKING:   # heavy, imported where used
+    import pandas
+    import pyarrow
+
+
+def read_descriptor_file(path: Path) -> dict:
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BuildError(f"{path}: not found; is this a package directory? (run "
+                         "`sensetime-dataset build` to make one)") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BuildError(f"{path}: not valid JSON: {exc}") from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise BuildError(f"{path}: not a data package descriptor (no 'resources' list)")
+    return descriptor
+
+
+def find_resource(descriptor: dict, table: str, fmt: str, where) -> dict:
+    for resource in descriptor["resources"]:
+        if resource.get("format") == fmt and table_of(resource) == table:
+            return resource
+    names = sorted({table_of(r) for r in descriptor["resources"]})
+    raise BuildError(f"{where}: no table {table!r}; the tables are {', '.join(names)}")
+
+
+def checked(data: bytes, resource: dict, where) -> bytes:
+    """`data` if its sha256 is the one the descriptor gives, else a BuildError."""
+    expected = str(resource.get("hash", "")).removeprefix("sha256:")
+    actual = sha256_bytes(data)
+    if actual != expected:
+        raise BuildError(f"{where}: {resource['path']} has sha256 {actual}, the descriptor "
+                         f"says {expected or 'nothing'}; refusing a file that is not the one "
+                         "published")
+    return data
+
+
+class PublishedPackage:
+    """A package directory: datapackage.json, data/ and (usually) schemas/.
+
+    `schemas_dir` is where our schema annotations are read from: the package's own
+    schemas/ by default; the build's staging directory uses the checkout's."""
+
+    def __init__(self, folder: Path, schemas_dir: Path | None = None):
+        self.folder = Path(folder)
+        self.schemas_dir = Path(schemas_dir) if schemas_dir else self.folder / "schemas"
+
+    @cached_property
+    def descriptor(self) -> dict:
+        return read_descriptor_file(self.folder / DESCRIPTOR)
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def version(self) -> str:
+        return self.descriptor["version"]
+
+    @cached_property
+    def tables(self) -> list[str]:
+        """Table names in the order of the descriptor."""
+        return list(dict.fromkeys(table_of(r) for r in self.descriptor["resources"]))
+
+    def resource(self, table: str, fmt: str = "csv") -> dict:
+        return find_resource(self.descriptor, table, fmt, self.folder)
+
+    def path(self, resource: dict) -> Path:
+        return self.folder / resource["path"]
+
+    @cached_property
+    def schemas(self) -> Schemas:
+        """The full Table Schemas (the CSV resources carry them unchanged), with our
+        annotations from schemas/ where the package ships them."""
+        return Schemas.annotated({t: self.resource(t, "csv")["schema"] for t in self.tables},
+                                 self.schemas_dir)
+
+    def parquet_bytes(self, table: str) -> bytes:
+        resource = self.resource(table, "parquet")
+        path = self.path(resource)
+        if not path.is_file():
+            raise BuildError(f"{path}: missing; the descriptor lists it")
+        return checked(path.read_bytes(), resource, self.folder)
+
+    def parquet_hash_problems(self) -> list[str]:
+        problems = []
+        for table in self.tables:
+            try:
+                self.parquet_bytes(table)
+            except BuildError as exc:
+                problems.append(str(exc))
+        return problems
+
+    def arrow(self, table: str) -> "pyarrow.Table":
+        """A table from its Parquet file, after the hash check."""
+        import io
+
+        import pyarrow.parquet as pq
+
+        return pq.read_table(io.BytesIO(self.parquet_bytes(table)))
+
+    def frame(self, table: str, fmt: str = "parquet") -> "pandas.DataFrame":
+        """A table as pandas with pyarrow-backed types, from either format."""
+        import pandas as pd
+
+        if fmt == "parquet":
+            return self.arrow(table).to_pandas(types_mapper=pd.ArrowDtype)
+        resource = self.resource(table, "csv")
+        fields = resource["schema"]["fields"]
+        types = {"string": "string[pyarrow]", "number": "double[pyarrow]",
+                 "integer": "int64[pyarrow]", "boolean": "string[pyarrow]"}
+        frame = pd.read_csv(self.path(resource), dtype={f["name"]: types[f["type"]]
+                                                        for f in fields},
+                            keep_default_na=False, na_values=[""], dtype_backend="pyarrow")
+        for f in fields:
+            if f["type"] == "boolean":
+                frame[f["name"]] = frame[f["name"]].map({"true": True, "false": False}) \
+                    .astype("bool[pyarrow]")
+        return frame
+
+    def frames(self, fmt: str = "parquet") -> dict[str, "pandas.DataFrame"]:
+        return {t: self.frame(t, fmt) for t in self.tables}
+
+    def rows(self, table: str) -> list[dict]:
+        """A table as plain Python rows (None for null), from Parquet."""
+        return self.arrow(table).to_pylist()
+
+
+__all__ = ["PARQUET_SUFFIX", "PublishedPackage", "checked", "find_resource",
+           "read_descriptor_file"]
