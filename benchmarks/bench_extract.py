@@ -160,10 +160,10 @@ def score_corpus(part: str, pattern: str = "*.txt") -> Score:
 
 def project_expectations():
     """(documents, {source_id: [expected records]}, resolve) from the curated claims."""
-    from sensetime_dataset.normalize import normalize
-    from sensetime_dataset.project import Project, read_yaml
-    from sensetime_dataset.resolve import load_registry
-    from sensetime_dataset.sources import verify_sources
+    from sensetime_dataset.checkout import Project, read_yaml
+    from sensetime_dataset.pipeline.normalize import normalize
+    from sensetime_dataset.pipeline.resolve import load_registry
+    from sensetime_dataset.pipeline.sources import verify_sources
 
     project = Project(ROOT)
     docs = normalize(verify_sources(project))

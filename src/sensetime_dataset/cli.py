@@ -228,9 +228,6 @@ def verify(path: str = typer.Argument(..., help="A downloaded package directory 
     typer.echo(f"{path}: verified")
 
 
-if __name__ == "__main__":
-    app()
-
 
 @app.command()
 def extract(path: Path = typer.Argument(..., help="A plain-text UTF-8 document."),
@@ -257,3 +254,7 @@ def extract(path: Path = typer.Argument(..., help="A plain-text UTF-8 document."
         typer.echo(as_json(proposals))
     else:
         render_table(proposals)
+
+
+if __name__ == "__main__":
+    app()
