@@ -245,7 +245,7 @@ def extract(path: Path = typer.Argument(..., help="A plain-text UTF-8 document."
         if into is not None:
             from .extract.review import write_proposals
 
-            typer.echo(write_proposals(into, path, text, proposals))
+            typer.echo(write_proposals(into, path))
             return
     except (InputError, BuildError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
