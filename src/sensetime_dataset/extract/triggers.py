@@ -38,20 +38,21 @@ class Keyed:
         return self.pattern.fullmatch(string)
 
 
-_recent: list[tuple[str, str | None]] = []  # (string, its lower-case form), newest last
+_lowered: dict[int, tuple[str, str | None]] = {}  # id -> (string, its lower-case form)
 
 
 def _lower(string: str) -> str | None:
-    """`string` lower-cased, cached for the few strings the rules are reading (the
-    document and its current sentence); None when lower-casing changes the length
-    (offsets would not line up)."""
-    for s, low in reversed(_recent):
-        if s is string:
-            return low
+    """`string` lower-cased, cached for the strings the rules are reading (a document
+    and its sentences); None when lower-casing changes the length (offsets would not
+    line up). The cache keeps the strings, so that an id is not reused meanwhile."""
+    hit = _lowered.get(id(string))
+    if hit is not None and hit[0] is string:
+        return hit[1]
+    if len(_lowered) > 256:
+        _lowered.clear()
     low = string.lower()
-    _recent.append((string, low if len(low) == len(string) else None))
-    del _recent[:-4]
-    return _recent[-1][1]
+    _lowered[id(string)] = (string, low if len(low) == len(string) else None)
+    return _lowered[id(string)][1]
 
 # Verbs that report a round as done (present tense too: headlines say "raises").
 FUNDING_VERB = Keyed(re.compile(
