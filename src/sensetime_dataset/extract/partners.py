@@ -7,6 +7,7 @@ import re
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
+from .lists import list_after
 from .proposal import Proposal
 
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -23,18 +24,31 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     out, taken = [], set()
     for m in T.PARTNER.finditer(text, s.start, s.end):
         kind = m.lastgroup.replace("_", "-")
-        org = _partner_of(s, m)
-        if org is None and _TWO.search(s.text) and previous is not None:
-            others = previous.orgs()
-            org = others[-1] if others else None
-        if org is None or org.name in taken:
-            continue
-        taken.add(org.name)
+        if kind == "listed":  # "partners and customers such as A, B and C"
+            orgs = list_after(s, m.end(), s.end)
+        else:
+            org = _partner_of(s, m)
+            if org is None and _TWO.search(s.text) and previous is not None:
+                others = previous.orgs()
+                org = others[-1] if others else None
+            # "with A, B and C": every organization of the list
+            orgs = [org, *_listed_after(s, org)] if org is not None else []
         lo, hi = _clause(s, m.start())
-        date = date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
-        out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
-                            s.text, s.start, s.end, f"partners: {kind} ({m.group(0)!r})"))
+        date = None if kind == "listed" else \
+            date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
+        for org in orgs:
+            if org.name in taken:
+                continue
+            taken.add(org.name)
+            out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
+                                s.text, s.start, s.end, f"partners: {kind} ({m.group(0)!r})"))
     return out
+
+
+def _listed_after(s: Sentence, first):
+    """The organizations listed after `first` ("with A, B and C")."""
+    rest = list_after(s, first.start, s.end)
+    return rest[1:] if rest and rest[0] == first else []
 
 
 def _clause(s: Sentence, pos: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from ..text.money import Money
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
+from .lists import list_after, list_before
 from .proposal import Proposal
 
 # Roles whose organizations come after the trigger ("led by X"), the others before
@@ -158,42 +159,6 @@ def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money
     return Proposal("rounds", fields, s.text, s.start, s.end, f"rounds: {rule}")
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
-_LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
-_MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
-
-
-def _list_after(s: Sentence, pos: int, hi: int):
-    """The organizations listed right after `pos` ("led by A, B and C")."""
-    text = s.doc.text
-    orgs = [n for n in s.orgs(pos, hi) if not T.ROUND_NAME.match(n.name)]
-    if not orgs:
-        return []
-    gap = text[pos:orgs[0].start]
-    if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
-        return []
-    out = [orgs[0]]
-    for n in orgs[1:]:
-        if not _LIST_GAP.match(text[out[-1].end:n.start]):
-            break
-        out.append(n)
-    return out
-
-
-def _list_before(s: Sentence, lo: int, pos: int):
-    """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
-    text = s.doc.text
-    orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)]
-    if not orgs or len(text[orgs[-1].end:pos]) > _MAX_GAP:
-        return []
-    out = [orgs[-1]]
-    for n in reversed(orgs[:-1]):
-        if not _LIST_GAP.match(text[n.end:out[0].start]):
-            break
-        out.insert(0, n)
-    return out
-
-
 def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[Proposal]:
     """Investors listed around each role trigger; with no trigger, in a sentence naming
     the round, the organizations after "from" ("an investment of $50 million from X")."""
@@ -206,14 +171,14 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
         a, b = r.start + s.start, r.end + s.start
         if _AFTER.search(text[a:b]):
             hi = min([c for c in cuts if c > b] + [s.end])
-            found += [(r.role, text[a:b], n) for n in _list_after(s, b, hi)]
+            found += [(r.role, text[a:b], n) for n in list_after(s, b, hi)]
         else:
             lo = max([c for c in cuts if c < a] + [s.start])
-            found += [(r.role, text[a:b], n) for n in _list_before(s, lo, a)]
+            found += [(r.role, text[a:b], n) for n in list_before(s, lo, a)]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
-            found += [("participant", "from", n) for n in _list_after(s, f.end(), hi)]
+            found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
     return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")

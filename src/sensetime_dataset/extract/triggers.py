@@ -100,6 +100,8 @@ CLAUSE_BREAK = Keyed(re.compile(r",\s*(?:with|while|and|but|which|whereas|alongs
 PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto|via)\s+(?:the\s+)?$", I)
 
 PARTNER_KIND = [
+    ("listed", r"\b(?:partners|customers|clients)(?:,?\s+(?:and\s+)?(?:partners|customers|clients|"
+               r"alliances))*\s+(?:such\s+as|including|include|like)\b"),
     ("mou", r"memorandum\s+of\s+understanding|\bMoUs?\b|\bMOUs?\b"),
     ("joint-venture", r"joint[\s-]+venture"),
     ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
