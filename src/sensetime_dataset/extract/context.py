@@ -29,6 +29,7 @@ _TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Direc
            "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
                             r"CEO|founder|chairman|Chairman|President)\s*)$")
+_YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
@@ -53,7 +54,7 @@ class Sentence:
     def dates(self) -> list[DateMention]:
         """Date mentions, the dateline's own date left out when another date is given."""
         found = [DateMention(d.value, d.start + self.start, d.end + self.start, d.relative)
-                 for d in find_dates(self.text, self.doc.anchor)]
+                 for d in find_dates(self.text, self.doc.anchor_at(self.start))]
         span = self.doc.dateline_span
         others = [d for d in found if not (span and span[0] <= d.start < span[1])]
         return others
@@ -97,12 +98,24 @@ class Document:
         line = dateline_mention(text)
         self.anchor = line.value if line else anchor
         self.dateline_span = (line.start, line.end) if line else None
+        # A history by years: "### 2021" dates "On 9 July" below it
+        self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
         self.sentences = [Sentence(a, b, text[a:b], self)
                           for a, b in split_sentences(text, keep_headings=True)]
         # capitalised words written inside sentences (not only at their start)
         self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
         self.subject = self._find_subject()
         self.subject_re = self._subject_pattern()
+
+    def anchor_at(self, pos: int) -> str | None:
+        """The anchor of relative dates at `pos`: the year of the section heading above
+        it, else the dateline (or the date given by the caller)."""
+        year = None
+        for start, value in self.year_headings:
+            if start > pos:
+                break
+            year = value
+        return year or self.anchor
 
     def names_of(self, s: Sentence) -> list[NameMention]:
         names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)

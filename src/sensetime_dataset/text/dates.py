@@ -48,6 +48,8 @@ DATE = re.compile(
     rf"|(?P<weekday>{_WEEKDAY},?\s*\(?(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\)?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b)"
     rf"|(?P<md>(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})\b(?!\s*,?\s*\d))"
+    rf"|(?P<dm>(?P<d7>{_DAY})\s+(?P<m7>{_MONTH})(?![\w,]*\s*\d))"
+    rf"|(?P<mo>(?P<m8>{_MONTH})(?!\w)(?!\s*,?\s*(?:of\s+)?\d))"
     rf"|(?P<lastmonth>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following|[Tt]he\s+previous)\s+"
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b)"
@@ -56,6 +58,7 @@ DATE = re.compile(
     r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year))\b)"
     rf"|(?P<year>(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))"
 )
+_MONTH_ALONE_AFTER = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Ee]arly|[Ll]ate)\s+$")
 # Words before a month that belong to the mention ("the end of July 2017").
 _LEAD_IN = re.compile(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+|"
                       r"mid-?)$", re.IGNORECASE)
@@ -163,8 +166,14 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
             relative = True
             if a is None:
                 continue
-            if m["weekday"] or m["md"]:
-                month, day = (m["m5"], m["d5"]) if m["weekday"] else (m["m4"], m["d4"])
+            if m["mo"]:
+                # a month alone is a date only after "in", "during", "since", "by"
+                if not _MONTH_ALONE_AFTER.search(text, max(0, start - 8), start):
+                    continue
+                value = _iso(a.year, _month(m["m8"]))
+            elif m["weekday"] or m["md"] or m["dm"]:
+                month, day = (m["m5"], m["d5"]) if m["weekday"] else \
+                    (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d7"])
                 value = _iso(a.year, _month(month), _day(day))
             elif m["bareday"]:
                 if precise < 3:
