@@ -52,12 +52,17 @@ def test_absolute_dates(text, value):
     ("today", "2018-04-09"), ("yesterday", "2018-04-08"), ("last month", "2018-03"),
     ("last July", "2017-07"), ("last March", "2018-03"), ("this year", "2018"),
     ("last year", "2017"), ("the following month", "2018-05"), ("December 10", "2018-12-10"),
-    ("on Monday (April 9)", "2018-04-09"),
+    ("on Monday (April 9)", "2018-04-09"), ("on 9 July", "2018-07-09"), ("in August", "2018-08"),
+    ("on Thursday", "2018-04-05"),
 ])
 def test_relative_dates_resolve_against_the_anchor_only(text, value):
     (d,) = find_dates(f"It happened {text}.", anchor="2018-04-09")
     assert (d.value, d.relative) == (value, True)
     assert find_dates(f"It happened {text}.") == []  # never against the clock
+
+
+def test_a_month_alone_is_a_date_only_after_in_or_during():
+    assert find_dates("May we add that August is hot.", anchor="2018-04-09") == []
 
 
 def test_relative_day_needs_a_day_precise_anchor():

@@ -229,5 +229,33 @@ def verify(path: str = typer.Argument(..., help="A downloaded package directory 
     typer.echo(f"{path}: verified")
 
 
+
+@app.command()
+def extract(path: Path = typer.Argument(..., help="A plain-text UTF-8 document."),
+            json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
+            into: Path = typer.Option(None, "--into", help="Write the proposals into this "
+                                      "curation/ folder, marked unreviewed."),
+            anchor: str = typer.Option(None, "--anchor", help="ISO date for relative dates "
+                                       "when the document has no dateline.")) -> None:
+    """Propose quoted records (rounds, investors, partners, sanctions, events) from a
+    document, for a person to review."""
+    from .extract.command import InputError, as_json, propose, render_table
+
+    try:
+        text, proposals = propose(path, anchor)
+        if into is not None:
+            from .extract.review import write_proposals
+
+            typer.echo(write_proposals(into, path))
+            return
+    except (InputError, BuildError) as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1)
+    if json_out:
+        typer.echo(as_json(proposals))
+    else:
+        render_table(proposals)
+
+
 if __name__ == "__main__":
     app()

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from ..errors import BuildError
 from .normalize import Document
+from .reviews import pending_reviews, refuse_pending, review_state
 from ..checkout import Project, read_yaml
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,14 @@ def locate(quote: str, doc: Document, where: str) -> tuple[int, int]:
 
 def load_rows(project: Project, documents: dict[str, Document],
               tables: list[str]) -> list[CuratedRow]:
-    """The rows of curation/<table>.yaml for each curated table (schemas' tableRole)."""
+    """The rows of curation/<table>.yaml for each curated table (schemas' tableRole).
+
+    Proposed rows (extract --into) are loaded only once accepted; rejected ones are
+    skipped, and any that waits for review stops the build (pipeline/reviews.py)."""
     rows = []
+    texts = {d.source_id: d.text for d in documents.values()}
+    sha256s = {d.source_id: d.text_sha256 for d in documents.values()}
+    pending = []
     for table in tables:
         path = project.curation_dir / f"{table}.yaml"
         rel = f"curation/{table}.yaml"
@@ -116,6 +123,12 @@ def load_rows(project: Project, documents: dict[str, Document],
             if row_id in seen:
                 raise BuildError(f"{where_row}: id used twice in {rel}; merge the two entries")
             seen.add(row_id)
+            state = review_state(entry, texts, sha256s, where_row)
+            if state in ("unreviewed", "reopened"):
+                pending += pending_reviews({rel: [entry]}, texts, sha256s)
+                continue
+            if state == "rejected":
+                continue
             raw_claims = entry.get("claims") or []
             if not raw_claims:
                 raise BuildError(f"{where_row}: no claims; every row needs at least one quote")
@@ -142,6 +155,7 @@ def load_rows(project: Project, documents: dict[str, Document],
                     where=where,
                 ))
             rows.append(CuratedRow(table=table, row_id=row_id, claims=claims, where=where_row))
+    refuse_pending(pending)
     log.info("loaded %d curated rows with %d claims", len(rows),
              sum(len(r.claims) for r in rows))
     return rows

@@ -54,44 +54,46 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# The gap between number and scale may be a space, a lost no-break space written "?",
-# or nothing ("$620m").
-MONEY = re.compile(
-    rf"(?:(?P<bound>\b(?:{_alternation(BOUND)}))\s+)?"
-    rf"(?P<prefix>(?:{_alternation(PREFIX)}))?\s?"
+# The number first (a digit starts every match, so `re` skips quickly to digits); the
+# currency symbol and the bound before it are read backwards from the number. The gap
+# between number and scale may be a space, a lost no-break space written "?", or
+# nothing ("$620m").
+NUMBER = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:[ \u00a0]?\??[ \u00a0]?(?P<scale>{_alternation(SCALE)})\b)?"
     rf"(?:\s(?P<suffix>{_alternation(SUFFIX)})\b)?"
     r"(?P<per>\s(?:per|a)\s(?:share|ADS|unit))?",
     re.IGNORECASE,
 )
+HEAD = re.compile(
+    rf"(?:(?P<bound>\b(?:{_alternation(BOUND)}))\s+)?"
+    rf"(?P<prefix>(?<![A-Za-z])(?:{_alternation(PREFIX)}))?\s?$",
+    re.IGNORECASE,
+)
+_HEAD_CHARS = 32  # "approximately USD $" fits
 
 
 def find_money(text: str) -> list[Money]:
     """Every amount of money in `text`, in order."""
     found = []
-    for m in MONEY.finditer(text):
-        prefix, scale, suffix = m["prefix"], m["scale"], m["suffix"]
-        if prefix and prefix[0].isalpha() and m.start("prefix") > 0 \
-                and text[m.start("prefix") - 1].isalnum():
-            continue  # "ABCRMB": part of a word
-        if m.start("number") > 0 and text[m.start("number") - 1] in ".,-/":
-            continue  # the tail of a date or a decimal
-        currency = None
-        if prefix:
-            currency = PREFIX[prefix.lower()]
+    for m in NUMBER.finditer(text):
+        start = m.start()
+        head = HEAD.search(text, max(0, start - _HEAD_CHARS), start)
+        prefix, bound = head["prefix"], head["bound"]
+        if start and not prefix and (text[start - 1].isalnum() or text[start - 1] in ".,-/"):
+            continue  # inside a word ("B1"), or the tail of a date or a decimal
+        scale, suffix = m["scale"], m["suffix"]
+        currency = PREFIX[prefix.lower()] if prefix else None
         if suffix and currency is None:
             currency = SUFFIX[suffix.lower()]
         # "20 million users" is read as an amount without currency: the reader cannot
         # tell a count from money; callers that need money require a currency.
-        if not (prefix or suffix or (scale and (m["bound"] or _is_word_scale(scale)))):
+        if not (prefix or suffix or (scale and (bound or _is_word_scale(scale)))):
             continue
         amount = float(m["number"].replace(",", "")) * (SCALE[scale.lower()] if scale else 1)
-        bound = BOUND[m["bound"].lower()] if m["bound"] else "exact"
-        start = m.start("bound") if m["bound"] else m.start("prefix") if prefix \
-            else m.start("number")
-        found.append(Money(amount, currency, bound, start, m.end(),
-                           "share" if m["per"] else None))
+        first = head.start("bound") if bound else head.start("prefix") if prefix else start
+        found.append(Money(amount, currency, BOUND[bound.lower()] if bound else "exact",
+                           first, m.end(), "share" if m["per"] else None))
     return found
 
 

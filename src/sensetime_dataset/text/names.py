@@ -33,17 +33,25 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "We",
             "Our", "He", "She", "They", "If", "Some", "Many", "All", "Each", "Not", "No",
             "Under", "Investors", "Investor", "Other", "New", "Existing", "Rival",
-            "Shares", "Stock", "Chairman", "President", "Founder", "Co-founder"}
+            "Shares", "Stock", "Chairman", "President", "Founder", "Co-founder",
+            # generic acronyms of technology and business, not organizations
+            "AI", "ML", "IoT", "AR", "VR", "IT", "OEM", "GPU", "GPUs", "CPU", "API", "SDK",
+            "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD",
+            # a common noun capitalised as a defined term ("the Company")
+            "Company", "Firm", "Startup"}
+_CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von"}
 # A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
 # capitalised word, or a word starting with digits ("3M"). No other full stop: one
 # ends the sentence.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-Z][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
-_CONNECT = r"(?:\s(?:of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
+_CONNECT = r"(?:\s(?:of\sthe|of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
 NAME = re.compile(
-    rf"(?:\bthe\s)?(?<![\w$])({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
+    rf"({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
     r"(?:\s\((?:[A-Z][\w .&-]*)\))?)"
 )
+_TICKER = re.compile(r"[A-Z]{2,}:\s*$")
+_START = re.compile(r"[A-Z0-9]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -67,7 +75,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop leading and trailing words that are not part of a name."""
     while True:
         words = text[a:b].split(" ")
-        if len(words) > 1 and words[0].rstrip(".,") in NOT_NAME:
+        if len(words) > 1 and (words[0].rstrip(".,") in NOT_NAME or words[0] in _CONNECTOR):
             a += len(words[0]) + 1
             continue
         if words and words[-1].rstrip(".,") in NOT_NAME:
@@ -87,11 +95,23 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def find_names(text: str) -> list[NameMention]:
     """Candidate organization names: capitalised runs, trimmed of sentence words."""
     found = []
-    for m in NAME.finditer(text):
+    end = 0
+    # Try NAME only where a name can start (a capital or a digit after a non-word
+    # character): scanning with NAME itself is several times slower.
+    for c in _START.finditer(text):
+        p = c.start()
+        if p < end or (p and (text[p - 1].isalnum() or text[p - 1] in "_$")):
+            continue
+        m = NAME.match(text, p)
+        if m is None:
+            continue
+        end = m.end()
         a, b = _trim(text, m.start(1), m.end(1))
         if b <= a:
             continue
         name = text[a:b]
+        if text[b:b + 1] == "$" or _TICKER.search(text, max(0, a - 12), a):
+            continue  # "US$", "HK$": a currency; "(NASDAQ: QCOM)": a ticker
         if name in NOT_NAME or not re.search(r"[A-Za-z]{2}", name):
             continue
         last = re.sub(r"\s*\(.*\)$", "", name).rstrip(".").split(" ")[-1]

@@ -1,0 +1,264 @@
+"""Quality and speed of the assisted extraction (sensetime_dataset.extract).
+
+Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20]
+
+Prints precision, recall and F1 per table and overall on the labelled corpus
+(tests/extract_corpus/tune and .../holdout, invented companies) and on the project's own
+sources against the curated claims, then throughput in MB/s on one core over a synthetic
+corpus made by varying the labelled documents, at two sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from sensetime_dataset.extract import TABLES, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "extract_corpus"
+
+MATCHING_RULE = """\
+Matching rule: per document, proposals are reduced to distinct records (table + key).
+A proposal matches an expected record of the same table when
+  rounds     the round names agree (normalized: "Series B", "B1", "IPO", "Seed", "Strategic")
+             or the amounts agree (and the currencies, where both give one);
+  investors  the organization agrees (labelled corpus: normalized name; project: resolved
+             through curation/organizations.yaml names, aliases and variants) and the role;
+  partners   the organization agrees (as for investors);
+  sanctions  the programs share at least half their words (normalized), or failing a
+             program the date;
+  events     the event type and the date agree.
+Precision = matching distinct proposals / distinct proposals; recall = expected records
+matched by some proposal / expected records. Field accuracy: of the matched pairs, the
+share whose non-key fields (date, amount, currency, valuation, role, kind, target ...)
+given by the expected record equal the proposal's (any proposal of that key)."""
+
+_LEGAL = re.compile(r"\b(?:inc|ltd|limited|co|corp|corporation|the|plc|llc)\b\.?", re.I)
+
+
+def norm_name(name) -> str:
+    return " ".join(_LEGAL.sub(" ", str(name or "")).replace(",", " ").casefold().split())
+
+
+def norm_round(name) -> str:
+    n = " ".join(str(name or "").split()).casefold()
+    if "initial public offering" in n or re.search(r"\bipo\b", n):
+        return "ipo"
+    if n.startswith("strategic"):
+        return "strategic"
+    return n
+
+
+def matches(table: str, p: dict, e: dict, resolve) -> bool:
+    if table == "rounds":
+        if p.get("round_name") and e.get("round_name") and \
+                norm_round(p["round_name"]) == norm_round(e["round_name"]):
+            return True
+        return p.get("amount") is not None and e.get("amount") is not None and \
+            abs(float(p["amount"]) - float(e["amount"])) < 1 and \
+            (not p.get("currency") or not e.get("currency") or p["currency"] == e["currency"])
+    if table == "investors":
+        return resolve(p.get("name")) == resolve(e.get("name")) is not None and \
+            p.get("role") == e.get("role")
+    if table == "partners":
+        return resolve(p.get("name")) == resolve(e.get("name")) is not None
+    if table == "sanctions":
+        if p.get("program") and e.get("program"):
+            a, b = set(norm_name(p["program"]).split()), set(norm_name(e["program"]).split())
+            return len(a & b) >= 0.5 * max(len(a), len(b))
+        return bool(p.get("date")) and p.get("date") == e.get("date")
+    return p.get("event_type") == e.get("event_type") and p.get("date") == e.get("date")
+
+
+def key_of(table: str, f: dict) -> tuple:
+    keys = {"rounds": ("round_name", "amount"), "investors": ("name", "role"),
+            "partners": ("name",), "sanctions": ("program", "date"),
+            "events": ("event_type", "date")}[table]
+    return tuple(str(f.get(k)) for k in keys)
+
+
+class Score:
+    def __init__(self):
+        self.tp_p = defaultdict(int)   # matching distinct proposals
+        self.n_p = defaultdict(int)
+        self.tp_e = defaultdict(int)   # matched expected records
+        self.n_e = defaultdict(int)
+        self.fields_ok = defaultdict(int)
+        self.fields_n = defaultdict(int)
+        self.misses: list[str] = []
+
+    def add(self, doc: str, proposals: list[dict], expected: list[dict], resolve) -> None:
+        for table in TABLES:
+            props = {}
+            for p in proposals:
+                if p["table"] == table:
+                    props.setdefault(key_of(table, p["fields"]), []).append(p["fields"])
+            exp = [e["fields"] for e in expected if e["table"] == table]
+            self.n_p[table] += len(props)
+            self.n_e[table] += len(exp)
+            for k, group in props.items():
+                if any(matches(table, group[0], e, resolve) for e in exp):
+                    self.tp_p[table] += 1
+                else:
+                    self.misses.append(f"  {doc}: extra {table} {group[0]}")
+            for e in exp:
+                hits = [g for g in props.values() if matches(table, g[0], e, resolve)]
+                if hits:
+                    self.tp_e[table] += 1
+                    for fname, value in e.items():
+                        if value is None or fname == "description":
+                            continue
+                        self.fields_n[table] += 1
+                        if any(_same(f.get(fname), value) for g in hits for f in g):
+                            self.fields_ok[table] += 1
+                else:
+                    self.misses.append(f"  {doc}: missed {table} {e}")
+
+    def render(self, title: str) -> str:
+        lines = [title, f"  {'table':<10} {'P':>6} {'R':>6} {'F1':>6}   proposals expected"
+                        f"  field-acc"]
+        for table in (*TABLES, "overall"):
+            ts = TABLES if table == "overall" else (table,)
+            tp_p, n_p = sum(self.tp_p[t] for t in ts), sum(self.n_p[t] for t in ts)
+            tp_e, n_e = sum(self.tp_e[t] for t in ts), sum(self.n_e[t] for t in ts)
+            fo, fn = sum(self.fields_ok[t] for t in ts), sum(self.fields_n[t] for t in ts)
+            p = tp_p / n_p if n_p else 1.0
+            r = tp_e / n_e if n_e else 1.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            acc = f"{fo / fn:6.2f}" if fn else "     -"
+            lines.append(f"  {table:<10} {p:6.2f} {r:6.2f} {f1:6.2f}   {n_p:>9} {n_e:>8}  {acc}")
+        return "\n".join(lines)
+
+    def f1(self) -> float:
+        tp_p, n_p = sum(self.tp_p.values()), sum(self.n_p.values())
+        tp_e, n_e = sum(self.tp_e.values()), sum(self.n_e.values())
+        p, r = (tp_p / n_p if n_p else 1.0), (tp_e / n_e if n_e else 1.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _same(a, b) -> bool:
+    if isinstance(b, (int, float)) and a is not None:
+        return abs(float(a) - float(b)) < 1
+    return a == b
+
+
+def score_corpus(part: str, pattern: str = "*.txt") -> Score:
+    score = Score()
+    for path in sorted((CORPUS / part).glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        expected = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text())
+        proposals = [p.as_json() for p in extract(text)]
+        score.add(path.stem, proposals, expected, norm_name)
+    return score
+
+
+def project_expectations():
+    """(documents, {source_id: [expected records]}, resolve) from the curated claims."""
+    from sensetime_dataset.checkout import Project, read_yaml
+    from sensetime_dataset.pipeline.normalize import normalize
+    from sensetime_dataset.pipeline.resolve import load_registry
+    from sensetime_dataset.pipeline.sources import verify_sources
+
+    project = Project(ROOT)
+    docs = normalize(verify_sources(project))
+    ids = {}
+    for org in load_registry(project):
+        for n in (org.name, *org.all_aliases, org.organization_id):
+            ids[norm_name(n)] = org.organization_id
+
+    def resolve(name):
+        return ids.get(norm_name(name)) if name else None
+
+    field_of = {"organization_id": "name", "authority_id": "authority"}
+    expected = defaultdict(list)
+    for table in TABLES:
+        for row in read_yaml(project.curation_dir / f"{table}.yaml") or []:
+            values = {}
+            for claim in row.get("claims") or []:
+                for k, v in (claim.get("values") or {}).items():
+                    values.setdefault(field_of.get(k, k), v)
+            if table == "investors":  # the round's name, for the reader
+                values["round_name"] = values.get("round_id")
+            for source in {c["source"] for c in row.get("claims") or []}:
+                expected[source].append({"table": table, "fields": values, "row": row["id"]})
+    return docs, expected, resolve
+
+
+def score_project() -> Score:
+    docs, expected, resolve = project_expectations()
+    score = Score()
+    for doc in docs:
+        anchor = doc.published if re.match(r"\d{4}", doc.published) else None
+        proposals = [p.as_json() for p in extract(doc.text, anchor)]
+        score.add(doc.source_id, proposals, expected.get(doc.source_id, []), resolve)
+    return score
+
+
+def synthetic(size_mb: float) -> list[str]:
+    """Labelled documents varied (years shifted, subject renamed) until `size_mb` MB."""
+    base = [p.read_text(encoding="utf-8") for part in ("tune", "holdout")
+            for p in sorted((CORPUS / part).glob("*.txt"))]
+    out, total, i = [], 0, 0
+    while total < size_mb * 1e6:
+        text = base[i % len(base)]
+        shift = i % 7
+        text = re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + shift), text)
+        text = text.replace("Series", "Series") if i % 2 else text.replace(" the ", " the\n", 1)
+        out.append(text)
+        total += len(text.encode("utf-8"))
+        i += 1
+    return out
+
+
+def throughput(size_mb: float, docs: list[str] | None = None) -> tuple[float, float, int]:
+    docs = synthetic(size_mb) if docs is None else docs
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    # CPU time of this process: one core, and not the other jobs sharing the machine
+    started = time.process_time()
+    n = sum(len(extract(d)) for d in docs)
+    seconds = time.process_time() - started
+    return size, size / seconds, len(docs)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-project", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="list the misses and extras")
+    ap.add_argument("--sizes", type=float, nargs=2, default=(10.0, 20.0))
+    args = ap.parse_args(argv)
+    print(MATCHING_RULE, end="\n\n")
+    parts = [("tune (the rules were tuned on these)", score_corpus("tune")),
+             ("holdout, all documents", score_corpus("holdout")),
+             ("holdout, blind-* only (written after the rules were designed)",
+              score_corpus("holdout", "blind-*.txt"))]
+    if not args.no_project:
+        parts.append(("project sources vs curated claims", score_project()))
+    for title, score in parts:
+        print(score.render(title))
+        if args.misses and not title.startswith("holdout"):  # never read holdout misses to tune
+            print("\n".join(score.misses))
+        print()
+    if not args.no_speed:
+        for size in args.sizes:
+            mb, rate, n = throughput(size)
+            print(f"throughput, labelled documents varied: {mb:.1f} MB ({n} documents) in "
+                  f"{mb / rate:.1f} s CPU = {rate:.2f} MB/s on one core")
+        if not args.no_project:
+            # real prose is sparser in facts than the labelled documents
+            docs, _, _ = project_expectations()
+            texts = [d.text for d in docs] * max(1, int(2e6 / sum(len(d.text) for d in docs)))
+            mb, rate, n = throughput(0, texts)
+            print(f"throughput, project sources repeated: {mb:.1f} MB ({n} documents) in "
+                  f"{mb / rate:.1f} s CPU = {rate:.2f} MB/s on one core")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

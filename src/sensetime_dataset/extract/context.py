@@ -1,0 +1,201 @@
+"""What the rules need to know about a document: its sentences, its anchor date for
+relative dates, its subject (the company it is about), and per-sentence readings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..text.names import NOT_NAME
+from ..text import (DateMention, Money, NameMention, find_dates, find_money, find_names,
+                    split_sentences)
+from ..text.dates import dateline_mention
+from . import triggers as T
+
+# Words a name's first word must not be for it to stand for the whole name ("China
+# Merchants" is not "China"): short or generic words.
+_GENERIC_HEAD = re.compile(r"^(?:[A-Z]{1,2}|The|New|China|Chinese|US|U\.S\.|United|Hong|"
+                           r"National|International|Global|Asia|World|First)$")
+# "– Washington –", "Beijing, China –": the place of a dateline
+_PLACE_TAIL = re.compile(r"(?:,\s*[A-Z][\w ]*)?\s*[–—-]\s")
+# Marks of a person, not an organization: "X, Chairman of", "X said", "said X", "Dr. X".
+_PERSON_AFTER = re.compile(
+    r",?\s*(?:the\s+)?(?:[A-Z][\w&]*\s+){0,3}(?:Chairman|Chairwoman|President|CEO|Founder|"
+    r"Co-founder|co-founder|founder|Partner|Director|Managing|Head|Professor|Vice|Chief|"
+    r"chairman|president|partner|director|professor)\b|\s+(?:said|says|told|added)\b")
+_TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Director",
+           "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
+_PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
+                            r"CEO|founder|chairman|Chairman|President)\s*)$")
+_YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
+_INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
+_DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    doc: "Document"
+
+    @cached_property
+    def names(self) -> list[NameMention]:
+        """Organization-like names (computed when a rule asks)."""
+        return self.doc.names_of(self)
+
+    @cached_property
+    def money(self) -> list[Money]:
+        return [_shift(m, self.start) for m in find_money(self.text)]
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Date mentions, the dateline's own date left out when another date is given."""
+        found = [DateMention(d.value, d.start + self.start, d.end + self.start, d.relative)
+                 for d in find_dates(self.text, self.doc.anchor_at(self.start))]
+        span = self.doc.dateline_span
+        others = [d for d in found if not (span and span[0] <= d.start < span[1])]
+        return others
+
+    @cached_property
+    def title_case(self) -> bool:
+        """A headline: most words capitalised and no final full stop."""
+        words = [w for w in self.text.split() if w[0].isalpha()]
+        caps = sum(w[0].isupper() for w in words)
+        return bool(words) and not self.text.rstrip().endswith(".") and caps >= 0.6 * len(words)
+
+    def orgs(self, a: int | None = None, b: int | None = None) -> list[NameMention]:
+        """Organization names within [a, b) of the document, subject excluded."""
+        a = self.start if a is None else a
+        b = self.end if b is None else b
+        return [n for n in self.names if a <= n.start and n.end <= b
+                and not self.doc.is_subject(n.name)]
+
+    def mentions_subject(self, a: int | None = None, b: int | None = None) -> bool:
+        a = self.start if a is None else a
+        b = self.end if b is None else b
+        chunk = self.doc.text[a:b]
+        return bool(self.doc.subject_re and self.doc.subject_re.search(chunk)) \
+            or bool(T.SUBJECT_REF.search(chunk))
+
+    def subject_as_written(self) -> str | None:
+        if self.doc.subject_re:
+            m = self.doc.subject_re.search(self.text)
+            if m:
+                return m.group(0)
+        return None
+
+
+def _shift(m: Money, offset: int) -> Money:
+    return Money(m.amount, m.currency, m.bound, m.start + offset, m.end + offset, m.per)
+
+
+class Document:
+    def __init__(self, text: str, anchor: str | None = None):
+        self.text = text
+        line = dateline_mention(text)
+        self.anchor = line.value if line else anchor
+        self.dateline_span = (line.start, line.end) if line else None
+        # A history by years: "### 2021" dates "On 9 July" below it
+        self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
+        self.sentences = [Sentence(a, b, text[a:b], self)
+                          for a, b in split_sentences(text, keep_headings=True)]
+        # capitalised words written inside sentences (not only at their start)
+        self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
+        self.subject = self._find_subject()
+        self.subject_re = self._subject_pattern()
+
+    def anchor_at(self, pos: int) -> str | None:
+        """The anchor of relative dates at `pos`: the year of the section heading above
+        it, else the dateline (or the date given by the caller)."""
+        year = None
+        for start, value in self.year_headings:
+            if start > pos:
+                break
+            year = value
+        return year or self.anchor
+
+    def names_of(self, s: Sentence) -> list[NameMention]:
+        names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)
+                 for n in find_names(s.text) if not _DESCRIPTOR.search(n.name)]
+        names = [n for n in names if self._organization_like(n, s)]
+        if s.title_case:
+            names = [n for n in (self._body_name(n, s) for n in names) if n]
+        return names
+
+    def _organization_like(self, n: NameMention, s: Sentence) -> bool:
+        """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
+        unless the document also writes it capitalised elsewhere."""
+        if n.name.rsplit(" ", 1)[-1] in _TITLES or _PERSON_AFTER.match(self.text, n.end) or \
+                _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start):
+            return False
+        if " " not in n.name and not n.name.isupper() and \
+                not self.text[s.start:n.start].strip(" “\"'‘("):
+            return n.name in self.inner_capitalised
+        return True
+
+    def _body_name(self, n: NameMention, s: Sentence) -> NameMention | None:
+        """In a headline every word is capitalised: keep the longest run of words of a
+        name that the body of the document also writes."""
+        words = n.name.split(" ")
+        body = self.text[s.end:]
+        for k in range(len(words), 0, -1):
+            for i in range(0, len(words) - k + 1):
+                candidate = " ".join(words[i:i + k])
+                if len(candidate) > 2 and candidate not in NOT_NAME and \
+                        re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", body):
+                    start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
+                    return NameMention(candidate, start, start + len(candidate), n.legal)
+        return None
+
+    def _find_subject(self) -> str | None:
+        """The most mentioned organization among those named in the title, the first
+        sentence and the dateline sentence (mentions counted by a name's head word)."""
+        lead = self.sentences[:5]
+        if self.dateline_span:
+            lead += [s for s in self.sentences
+                     if s.start <= self.dateline_span[0] < s.end]
+        candidates = []
+        for s in lead:
+            for n in s.names:
+                if self.dateline_span and s.start <= self.dateline_span[0] < s.end \
+                        and n.end <= self.dateline_span[0]:
+                    continue  # the place of a dateline
+                if not T.AUTHORITY.fullmatch(n.name):  # a regulator is not the subject
+                    candidates.append(n.name)
+        if not candidates:
+            return None
+        counts = Counter()
+        # The doer of the headline and of the first sentence after the dateline is
+        # usually the subject: a bonus for the first name of each.
+        firsts = [s.names[0].name for s in self.sentences[:1] if s.names]
+        if self.dateline_span:
+            after = [n for s in self.sentences for n in s.names if n.start > self.dateline_span[1]
+                     and not _PLACE_TAIL.match(self.text, n.end)]
+            firsts += [after[0].name] if after else []
+        for name in firsts:
+            if name in candidates:
+                counts[name] += 2
+        for name in set(candidates):
+            head = self._head(name)
+            counts[name] += self.text.count(head) \
+                + 0.1 * len(name.split())  # ties: the fuller name
+        return counts.most_common(1)[0][0]
+
+    @staticmethod
+    def _head(name: str) -> str:
+        head = name.split(" ")[0].rstrip(",")
+        return name if _GENERIC_HEAD.match(head) or len(head) < 3 else head
+
+    def _subject_pattern(self):
+        if not self.subject:
+            return None
+        forms = {self.subject, self._head(self.subject)}
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+    def is_subject(self, name: str) -> bool:
+        return bool(self.subject_re and self.subject_re.fullmatch(name.removesuffix("'s")
+                                                                 .removesuffix("’s")))

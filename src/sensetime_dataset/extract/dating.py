@@ -1,0 +1,34 @@
+"""Which date of a sentence a record takes."""
+
+from __future__ import annotations
+
+from . import triggers as T
+from .context import Sentence
+
+
+def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: bool = False,
+              fallback: bool = True, lo: int | None = None, hi: int | None = None) -> str | None:
+    """The date mention closest to `pos` within [lo, hi) of the sentence. Dates of a
+    founding ("founded in 2013") and starts of a range ("since 2016") belong to other
+    records unless asked for. With no date: the dateline, for the news of the release
+    (not for what it says happened "previously")."""
+    lo = s.start if lo is None else lo
+    hi = s.end if hi is None else hi
+    text = s.doc.text
+    best = None
+    for d in s.dates:
+        if not (lo <= d.start < hi):
+            continue
+        before = text[max(s.start, d.start - 30):d.start]
+        if not founding_ok and T.FOUNDED_DATE.search(before):
+            continue
+        if not since_ok and T.SINCE_DATE.search(before):
+            continue
+        distance = min(abs(d.start - pos), abs(d.end - pos))
+        if best is None or distance < best[0]:
+            best = (distance, d.value)
+    if best:
+        return best[1]
+    if fallback and s.doc.dateline_span and not T.PREVIOUS.search(s.text):
+        return s.doc.anchor
+    return None

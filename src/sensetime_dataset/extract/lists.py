@@ -1,0 +1,43 @@
+"""Organizations listed next to a trigger: "led by A, B and C", "A and B co-led"."""
+
+from __future__ import annotations
+
+import re
+
+from . import triggers as T
+from .context import Sentence
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
+_LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
+_MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
+
+
+def list_after(s: Sentence, pos: int, hi: int):
+    """The organizations listed right after `pos` ("led by A, B and C")."""
+    text = s.doc.text
+    orgs = [n for n in s.orgs(pos, hi) if not T.ROUND_NAME.match(n.name)]
+    if not orgs:
+        return []
+    gap = text[pos:orgs[0].start]
+    if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
+        return []
+    out = [orgs[0]]
+    for n in orgs[1:]:
+        if not _LIST_GAP.match(text[out[-1].end:n.start]):
+            break
+        out.append(n)
+    return out
+
+
+def list_before(s: Sentence, lo: int, pos: int):
+    """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
+    text = s.doc.text
+    orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)]
+    if not orgs or len(text[orgs[-1].end:pos]) > _MAX_GAP:
+        return []
+    out = [orgs[-1]]
+    for n in reversed(orgs[:-1]):
+        if not _LIST_GAP.match(text[n.end:out[0].start]):
+            break
+        out.insert(0, n)
+    return out

@@ -1,0 +1,185 @@
+"""Funding rounds of the subject, and the investors of each, from one sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import find_roles
+from ..text.money import Money
+from . import triggers as T
+from .context import Sentence
+from .dating import date_near
+from .lists import list_after, list_before
+from .proposal import Proposal
+
+# Roles whose organizations come after the trigger ("led by X"), the others before
+# ("X led the round", "X and Y also invested").
+_AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
+                    r"participation|lead\s+investors?$|anchor\s+investors?$", re.I)
+_FROM = re.compile(r"\bfrom\b", re.I)
+UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
+
+
+def round_name(m: re.Match) -> tuple[str, str]:
+    """(round_name, round_type) of a ROUND_NAME match."""
+    if m["series"]:
+        if m["series"][-1].isdigit():  # "series B1": a tranche
+            return m["series"].upper(), "tranche"
+        return f"Series {m['series'].upper()}", "series"
+    if m["pre"]:
+        return f"Pre-{m['pre'].upper()}", "series"
+    if m["tranche"]:
+        return m["tranche"].upper(), "tranche"
+    if m["letter"]:
+        return f"Series {m['letter'].upper()}", "series"
+    if m["seed"]:
+        return "Seed", "other"
+    if m["angel"]:
+        return "Angel", "other"
+    if m["strategic"]:
+        return "Strategic", "strategic"
+    return "IPO", "ipo"
+
+
+def _is_total(s: Sentence, m: Money, moneys: list[Money]) -> bool:
+    """A sum of rounds: a total word in the money's own clause (between the previous and
+    the next amount), unless a round name directly follows ("a $300 million Series E")."""
+    text = s.doc.text
+    if T.ROUND_NAME.match(text, m.end + 1) or re.match(r"\s+(?:in\s+(?:a|its)\s+)?"
+                                                       r"(?:Series|seed|angel)", text[m.end:], re.I):
+        return False
+    i = moneys.index(m)
+    lo = moneys[i - 1].end if i else s.start
+    hi = moneys[i + 1].start if i + 1 < len(moneys) else s.end
+    before = text[lo:m.start]
+    before = before[before.lower().rfind("including") + 1:] if "including" in before.lower() \
+        else before
+    return bool(T.TOTAL.search(before[-60:]) or T.TOTAL.search(text[m.end:min(hi, m.end + 80)]))
+
+
+def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
+    """The sentence's round amounts and valuations (prices per share, totals, and the
+    size of an investor's own fund left out)."""
+    text = s.doc.text
+    moneys = [m for m in s.money if m.currency and not m.per]
+    amounts, valuations = [], []
+    for m in moneys:
+        if T.VALUATION.search(text[max(s.start, m.start - 50):m.start]):
+            valuations.append(m)
+        elif T.FUND.match(text, m.end) or _is_total(s, m, moneys):
+            continue
+        else:
+            amounts.append(m)
+    return amounts, valuations
+
+
+def _actor_is_other(s: Sentence, verb_start: int) -> bool:
+    """True when the clause's doer, the closest organization or pronoun before the verb,
+    is another company ("rival X raised", "Y closed its fund")."""
+    text = s.doc.text
+    clause_start = s.start
+    for b in T.CLAUSE_BREAK.finditer(text, s.start, verb_start):
+        clause_start = b.end()
+    best = None  # (position, is_subject)
+    for n in s.names:
+        if clause_start <= n.start and n.end <= verb_start \
+                and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]):
+            best = max(best or (-1, True), (n.start, s.doc.is_subject(n.name)))
+    for p in T.SUBJECT_REF.finditer(text, clause_start, verb_start):
+        best = max(best or (-1, True), (p.start(), True))
+    if T.OTHER_ACTOR.search(text, clause_start, verb_start):
+        return True
+    return best is not None and not best[1]
+
+
+def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str | None]:
+    """Round and investor proposals of one sentence, and the round it is about (for the
+    investors of the next sentences, "the round was led by ...")."""
+    text = s.doc.text
+    names = list(T.ROUND_NAME.finditer(text, s.start, s.end))
+    verb = T.FUNDING_VERB.search(text, s.start, s.end)
+    roles = find_roles(s.text)
+    if not (names or verb or roles) or T.FORWARD.search(s.text):
+        return [], last_round
+    out = []
+    amounts, valuations = _amounts(s)
+    current = last_round
+    seen = set()
+    for m in names:
+        name, kind = round_name(m)
+        if name in seen:
+            continue
+        if not (verb or roles or any(abs(a.start - m.start()) < 60 for a in amounts)):
+            continue
+        if verb and _actor_is_other(s, verb.start()):
+            continue
+        seen.add(name)
+        amount = min(amounts, key=lambda a: abs(a.start - m.start()), default=None)
+        if amount is not None and len(names) > 1:
+            # with several rounds named, an amount goes to the round named closest to it
+            closest = min(names, key=lambda n: abs(n.start() - amount.start))
+            if round_name(closest)[0] != name:
+                amount = None
+        valuation = min(valuations, key=lambda a: abs(a.start - m.start()), default=None)
+        date = date_near(s, m.start())
+        out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
+                          ("funding verb" if verb else "investor role" if roles else "amount")))
+        current = name
+    if not names and amounts and verb and not _actor_is_other(s, verb.start()) \
+            and s.mentions_subject(s.start, verb.start()):
+        a = amounts[0]
+        out.append(_round(s, None, "other", date_near(s, a.start), a, None,
+                          "funding verb + amount, no round name"))
+        current = UNNAMED
+    if not names and valuations and current is not None and T.ROUND_REFERENCE.search(s.text) \
+            and not amounts and not s.dates and not T.PREVIOUS.search(s.text):
+        v = valuations[0]
+        out.append(_round(s, current or None, None, None, None, v,
+                          "valuation of the round in context"))
+    other_actor = bool(verb) and _actor_is_other(s, verb.start())
+    follow_up = bool(names) or T.ROUND_REFERENCE.search(s.text) or \
+        T.INVESTOR_FOLLOW_UP.search(s.text)
+    if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
+        out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
+    return out, current
+
+
+def _is_sum_sentence(s: Sentence) -> bool:
+    """A sentence about a total raised from investors names no investor of one round."""
+    return bool(T.TOTAL.search(s.text)) and not T.ROUND_NAME.search(s.text)
+
+
+def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money | None,
+           rule: str) -> Proposal:
+    fields = {"round_name": name, "round_type": kind, "date": date,
+              "amount": amount.amount if amount else None,
+              "currency": amount.currency if amount else (valuation.currency if valuation
+                                                          and not amount else None),
+              "valuation": valuation.amount if valuation else None, "status": "completed"}
+    return Proposal("rounds", fields, s.text, s.start, s.end, f"rounds: {rule}")
+
+
+def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[Proposal]:
+    """Investors listed around each role trigger; with no trigger, in a sentence naming
+    the round, the organizations after "from" ("an investment of $50 million from X")."""
+    text = s.doc.text
+    breaks = {b.start() for b in T.CLAUSE_BREAK.finditer(text, s.start, s.end)}
+    cuts = sorted({s.start, s.end} | breaks | {r.start + s.start for r in roles}
+                  | {r.end + s.start for r in roles})
+    found = []
+    for r in roles:
+        a, b = r.start + s.start, r.end + s.start
+        if _AFTER.search(text[a:b]):
+            hi = min([c for c in cuts if c > b] + [s.end])
+            found += [(r.role, text[a:b], n) for n in list_after(s, b, hi)]
+        else:
+            lo = max([c for c in cuts if c < a] + [s.start])
+            found += [(r.role, text[a:b], n) for n in list_before(s, lo, a)]
+    if not roles and named_here:
+        for f in _FROM.finditer(text, s.start, s.end):
+            hi = min([c for c in cuts if c > f.end()] + [s.end])
+            found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
+    return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
+                                   "role": role},
+                     s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
+            for role, trigger, n in found]

@@ -1,0 +1,183 @@
+"""Trigger words, each set one compiled alternation (English, about no company)."""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+
+class Keyed:
+    """A compiled pattern behind a keyword check. An alternation of words costs `re` a
+    try at every position; str.find of a few keywords is much cheaper, and a sentence
+    that holds none of them cannot match. Every match must contain one keyword."""
+
+    def __init__(self, pattern: re.Pattern, keywords: tuple[str, ...]):
+        self.pattern = pattern
+        # plain lower-case literals, case-sensitive: `re` scans for their first letters
+        self.keywords = re.compile("|".join(re.escape(k) for k in keywords))
+
+    def _may_match(self, string: str, pos: int, endpos: int) -> bool:
+        low = _lower(string)
+        return low is None or self.keywords.search(low, pos, endpos) is not None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        return self.pattern.search(string, pos, endpos) \
+            if self._may_match(string, pos, endpos) else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        return self.pattern.finditer(string, pos, endpos) \
+            if self._may_match(string, pos, endpos) else iter(())
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None):
+        return self.pattern.match(string, pos, len(string) if endpos is None else endpos)
+
+    def fullmatch(self, string: str):
+        return self.pattern.fullmatch(string)
+
+
+_lowered: dict[int, tuple[str, str | None]] = {}  # id -> (string, its lower-case form)
+
+
+def _lower(string: str) -> str | None:
+    """`string` lower-cased, cached for the strings the rules are reading (a document
+    and its sentences); None when lower-casing changes the length (offsets would not
+    line up). The cache keeps the strings, so that an id is not reused meanwhile."""
+    hit = _lowered.get(id(string))
+    if hit is not None and hit[0] is string:
+        return hit[1]
+    if len(_lowered) > 256:
+        _lowered.clear()
+    low = string.lower()
+    _lowered[id(string)] = (string, low if len(low) == len(string) else None)
+    return _lowered[id(string)][1]
+
+
+# Verbs that report a round as done (present tense too: headlines say "raises").
+FUNDING_VERB = Keyed(re.compile(
+    r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
+    r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
+    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I),
+      ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
+       'net', 'pric', 'listed', 'debuted', 'financing', 'investment'))
+# Round names: each branch names what it captures.
+ROUND_NAME = Keyed(re.compile(
+    r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
+    r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
+    r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
+    r"|\b(?P<letter>[A-H])\s+rounds?\b"
+    r"|(?P<seed>\bseed\s+(?:round|funding|financing|investment|stage))"
+    r"|(?P<angel>\bangel\s+(?:round|funding|financing|investment))"
+    r"|(?P<strategic>\bstrategic\s+(?:investment|financing|round|funding))"
+    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
+      ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
+       'listed'))
+# Not a completed round of the subject: plans, aborted deals, forecasts.
+FORWARD = Keyed(re.compile(
+    r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
+    r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|aimed\s+to|is\s+seeking|"
+    r"seeks?\s+to|in\s+talks|considering|could\s+raise|may\s+raise|would\s+raise|"
+    r"people\s+familiar|postponed|shelved|suspended|called\s+off|cancel(?:led|ed)|"
+    r"files?\s+for|filed\s+for|delayed|withdr[ae]w)\b", I),
+      ('plan', 'will', 'expect', 'intend', 'aim', 'seek', 'talks', 'consider', 'could', 'may',
+       'would', 'familiar', 'postpone', 'shelved', 'suspended', 'called', 'cancel', 'file',
+       'delayed', 'withdr'))
+# "announced plans to collaborate" is itself the news of a partnership.
+ANNOUNCED_PLAN = Keyed(re.compile(r"\bannounc\w*\s+plans?\s+to\b", I), ('announc',))
+# A sum of several rounds, not one round.
+TOTAL = Keyed(re.compile(
+    r"\b(?:in\s+total|total(?:ling)?|totaled|totalled|to\s+date|so\s+far|cumulative\w*|"
+    r"accumulat\w+|altogether|in\s+(?:six|\w+)\s+months|since|combined|overall)\b", I),
+      ('total', 'date', 'far', 'cumulative', 'accumulat', 'altogether', 'months', 'since',
+       'combined', 'overall'))
+VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,40}$", I)
+FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
+ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
+                             r"|\bround\b", I),
+      ('round', 'financing', 'investment', 'tranche', 'offering'))
+# Coreference to the document's subject.
+# An investor-only sentence ("X also participated") belongs to the round in context only
+# when it says so.
+INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other)\b|"
+                                r"\binvestors?\s+(?:include|included|were)\b", I),
+      ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor'))
+SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+startup|the\s+group|"
+                         r"the\s+two\s+companies|which|who)\b", I),
+      ('it', 'the company', 'the firm', 'the startup', 'the group', 'the two', 'which', 'who'))
+OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
+      ('rival', 'competitor', 'peer', 'compatriot'))
+PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\b", I),
+      ('previous', 'earlier', 'prior', 'before'))
+CLAUSE_BREAK = Keyed(re.compile(r",\s*(?:with|while|and|but|which|whereas|alongside)\b|;|\s[–—]\s"
+                          r"|,\s*(?:the\s+company|it)\s+said", I), (',', ';', '–', '—'))
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto|via)\s+(?:the\s+)?$", I)
+
+PARTNER_KIND = [
+    ("listed", r"\b(?:partners|customers|clients)(?:,?\s+(?:and\s+)?(?:partners|customers|clients|"
+               r"alliances))*\s+(?:such\s+as|including|include|like)\b"),
+    ("mou", r"memorandum\s+of\s+understanding|\bMoUs?\b|\bMOUs?\b"),
+    ("joint-venture", r"joint[\s-]+venture"),
+    ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
+    ("alliance", r"\balliance\b"),
+    ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+)?agreement|"
+                            r"strategic\s+cooperation"),
+    ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
+    ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
+                    r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
+    ("customer", r"\bas\s+(?:a|its|their)\s+(?:customer|client)\b|\bcustomers?\s+(?:include|such)"),
+    ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
+    ("agreement", r"\bagreement\s+with\b|\bsigned\s+(?:a|an)\s+\w+\s+(?:deal|contract)\s+with\b"),
+]
+PARTNER = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in PARTNER_KIND), I),
+      ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
+       'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed'))
+ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
+                   r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
+      ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
+       'scrapped', 'earlier', 'former'))
+
+SANCTION_PROGRAM = Keyed(re.compile(
+    r"(?P<program>(?:(?:[A-Z][\w-]*|of|the)\s+){0,6}?(?:[A-Z][\w-]*\s+)?List\b"
+    r"|(?:an?\s+|its\s+)?(?:investment\s+|trade\s+|export\s+)?blacklist"
+    r"(?:\s+of\s+(?P<named>(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*))?"
+    r"|Chinese\s+[Mm]ilitary(?:-[Ii]ndustrial)?\s+[Cc]ompan(?:y|ies)"
+    r"|Specially\s+Designated\s+Nationals|sanctions?\s+list)"),
+      ('list', 'military', 'specially', 'sanction'))
+SANCTION_VERB = Keyed(re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:ed|es)|listed|labell?ed|"
+                           r"blacklist(?:ed|s)|sanction(?:ed|s)|includ(?:ed|es)|named|"
+                           r"imposed)\b", I),
+      ('add', 'place', 'put', 'designat', 'listed', 'label', 'blacklist', 'sanction', 'includ',
+       'named', 'imposed'))
+SANCTION_LIFTED = Keyed(re.compile(r"\b(?:removed|delisted|lifted|taken\s+off|struck\s+off|"
+                             r"dropped\s+from)\b", I),
+      ('removed', 'delisted', 'lifted', 'taken', 'struck', 'dropped'))
+AUTHORITY = Keyed(re.compile(
+    r"(?:(?:U\.S\.|US|United\s+States|American|EU|European|UK|British|Chinese|Japanese)\s+)?"
+    r"(?:(?:Department|Bureau|Office|Ministry|Commission)\s+of\s+(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*"
+    r"|(?:[A-Z][\w-]*\s+)?(?:Department|Treasury|Commerce)(?:\s+Department)?)"),
+      ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
+
+EVENT = [
+    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b|\b(?:was|were|been)\s+(?:established|"
+                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b"),
+    ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
+    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:\w+\s+)?(?:office|headquarters|"
+            r"cent(?:er|re)|campus|hub|facility|branch)\b"),
+    ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
+                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair)\b"),
+    ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
+              r"medal|Medal)\b"),
+    ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
+                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of)\b"),
+    ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
+]
+EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k}>{p})" for k, p in EVENT), I),
+      ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
+       'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
+       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu'))
+FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
+SINCE_DATE = re.compile(r"\bsince\s+$", I)

@@ -1,0 +1,120 @@
+"""The assisted extraction: shape of the output on every labelled document, a few exact
+readings, the command line, and an F1 floor on the tune set."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sensetime_dataset.extract import FIELDS, TABLES, extract
+
+CORPUS = Path(__file__).parent / "extract_corpus"
+DOCUMENTS = sorted(CORPUS.glob("*/*.txt"))
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def test_the_corpus_has_enough_documents():
+    assert len(list((CORPUS / "tune").glob("*.txt"))) >= 9
+    assert len(list((CORPUS / "holdout").glob("*.txt"))) >= 6
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_proposal_quotes_the_document_exactly(path):
+    text = path.read_text(encoding="utf-8")
+    proposals = [p.as_json() for p in extract(text)]
+    for p in proposals:
+        assert set(p) == {"table", "fields", "quote", "start", "end", "rule"}
+        assert p["table"] in TABLES
+        assert tuple(p["fields"]) == FIELDS[p["table"]]
+        assert p["quote"] == text[p["start"]:p["end"]]
+        assert p["rule"]
+        date = p["fields"].get("date")
+        assert date is None or len(date) in (4, 7, 10)
+    expected = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text())
+    assert all(e["table"] in TABLES and set(e["fields"]) <= set(FIELDS[e["table"]])
+               for e in expected)
+
+
+def _doc(name: str) -> str:
+    return (CORPUS / "tune" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _rounds(text: str) -> list[dict]:
+    return [p.fields for p in extract(text) if p.table == "rounds"]
+
+
+def test_relative_dates_resolve_against_the_dateline():
+    partners = {p.fields["name"]: p.fields for p in extract(_doc("ardentis-series-b"))
+                if p.table == "partners"}
+    # dateline July 11, 2017: "last month" is June 2017, "Last year" 2016
+    assert partners["Vireo Semiconductor"]["date"] == "2017-06"
+    assert partners["Quayside Mobile"]["date"] == "2016"
+    rounds = {r["round_name"]: r for r in _rounds(_doc("sundara-strategic"))}
+    assert rounds["Strategic"]["date"] == "2018-04-09"  # "on Monday (April 9)"
+
+
+def test_a_rivals_round_and_an_investors_fund_are_not_proposed():
+    text = _doc("quorra-news")
+    amounts = {r["amount"] for r in _rounds(text)}
+    assert 620e6 in amounts
+    assert not amounts & {200e6, 1e9, 1.2e9, 1.5e9}  # rival, fund, totals
+    names = {p.fields["name"] for p in extract(text) if p.table == "investors"}
+    assert names == {"Ironbark Capital", "Saltmarsh Ventures", "Pillar Rock Partners"}
+
+
+def test_an_escaped_dollar_and_a_lost_break_are_read():
+    series_b = [r for r in _rounds(_doc("meridot-messy")) if r["round_name"] == "Series B"]
+    assert series_b and series_b[0]["amount"] == 85e6 and series_b[0]["currency"] == "USD"
+
+
+def test_forward_looking_and_totals_are_not_proposed():
+    tables = [p.table for p in extract(_doc("velmont-forward"))]
+    assert "rounds" not in tables and "investors" not in tables
+
+
+def test_no_clock_dates_without_an_anchor():
+    text = "Quorra raised $5 million in a seed round last year. It was founded in 2015."
+    (seed,) = _rounds(text)
+    assert seed["date"] is None  # no dateline, no anchor: "last year" stays unresolved
+    (seed,) = _rounds_with_anchor(text, "2019-04-28")
+    assert seed["date"] == "2018"
+
+
+def _rounds_with_anchor(text, anchor):
+    return [p.fields for p in extract(text, anchor) if p.table == "rounds"]
+
+
+def _cli(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sensetime_dataset", "extract", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_json_is_one_array_of_proposals():
+    path = CORPUS / "tune" / "quorra-news.txt"
+    result = _cli(str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    text = path.read_text(encoding="utf-8")
+    assert isinstance(data, list) and data
+    assert all(text[p["start"]:p["end"]] == p["quote"] for p in data)
+
+
+def test_cli_refuses_a_missing_or_non_utf8_file_in_one_line(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 raised $5 million".encode("latin-1"))
+    for path in (tmp_path / "missing.txt", bad):
+        result = _cli(str(path), "--json")
+        assert result.returncode == 1
+        assert result.stderr.strip().count("\n") == 0 and str(path) in result.stderr
+        assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_f1_floor_on_the_tune_set():
+    sys.path.insert(0, str(BENCH))
+    try:
+        from bench_extract import score_corpus
+    finally:
+        sys.path.remove(str(BENCH))
+    assert score_corpus("tune").f1() >= 0.9
