@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checkout import Project
+from ..errors import BuildError
 from ..published.reader import PublishedPackage
 from ..published.schema import Schemas
 from ..published.validate import validate_package
 from ..reports.chart import update_chart
 from ..reports.coverage import Coverage, compute, write_report
 from .claims import load_rows
+from . import journal
 from .normalize import normalize
 from .publish import package_metadata, swap_into_place, write_package
 from .resolve import load_registry, resolve
@@ -47,20 +49,32 @@ def build(root: Path) -> BuildResult:
     orgs = load_registry(project)
     resolve(rows, orgs, schemas)
     tables = build_tables(rows, orgs, documents, schemas, project)
-    # Stage next to the published package (same file system, so the swap is a rename).
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
-    try:
-        write_package(staging, tables, schemas, meta)
-        validate_package(PublishedPackage(staging, project.schemas_dir))
-        swap_into_place(staging, project)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with journal.exclusive(project.root):   # finishes a publish a crash interrupted
+        # Stage next to the published package (same file system, so the swap is renames).
+        staging = Path(tempfile.mkdtemp(prefix=journal.STAGING_PREFIX, dir=project.root))
+        try:
+            write_package(staging, tables, schemas, meta)
+            _validate_staged(staging, project)
+            swap_into_place(staging, project)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     update_chart(project, tables["rounds"])   # the README's chart of the published rounds
     coverage = compute(tables)
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)
     return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
                        report)
+
+
+def _validate_staged(staging: Path, project: Project) -> None:
+    """Validate the staged package; its problems are named as the new package's, not
+    by the staging folder (removed when the build stops)."""
+    try:
+        validate_package(PublishedPackage(staging, project.schemas_dir))
+    except BuildError as exc:
+        raise BuildError(str(exc).replace(f"{staging}: package is not valid",
+                                          "the new package is not valid, nothing was "
+                                          "published")) from None
 
 
 def _write_normalized(project: Project, documents) -> None:
