@@ -20,6 +20,7 @@ from .claims import load_rows
 from . import journal
 from .normalize import normalize
 from .publish import package_metadata, swap_into_place, write_package
+from .references import check_references
 from .resolve import load_registry, resolve
 from .sources import verify_sources
 from .tables import build_tables
@@ -48,6 +49,7 @@ def build(root: Path) -> BuildResult:
     rows = load_rows(project, {d.source_id: d for d in documents}, schemas.with_role("curated"))
     orgs = load_registry(project)
     resolve(rows, orgs, schemas)
+    check_references(rows, schemas)
     tables = build_tables(rows, orgs, documents, schemas, project)
     with journal.exclusive(project.root):   # finishes a publish a crash interrupted
         # Stage next to the published package (same file system, so the swap is renames).

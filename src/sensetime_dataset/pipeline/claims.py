@@ -104,7 +104,10 @@ def load_rows(project: Project, documents: dict[str, Document],
     for table in tables:
         path = project.curation_dir / f"{table}.yaml"
         rel = f"curation/{table}.yaml"
-        entries = read_yaml(path) or []
+        entries = read_yaml(path)
+        if entries is None:
+            raise BuildError(f"{rel}: the file is empty; restore its rows (from git), or "
+                             "write [] if the table really has none")
         if not isinstance(entries, list):
             raise BuildError(f"{rel}: expected a list of rows")
         seen = set()
