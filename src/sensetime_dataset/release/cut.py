@@ -20,6 +20,7 @@ from ..published.location import open_package
 from ..published.reader import PublishedPackage
 from .archive import archive_name, verify, write_archive
 from .changelog import add_entry
+from .citation import update_citation
 from .diff import PackageDiff, diff_packages
 from .versioning import Version, check_version, next_version
 
@@ -84,6 +85,7 @@ def release(root: Path, version: str | None = None, date: str | None = None) -> 
         raise
     written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, result.counts)
     published = PublishedPackage(project.root)
+    update_citation(project.root, published.descriptor)   # the archive holds CITATION.cff
     archive = write_archive(published, dist_dir(project) / archive_name(published.descriptor))
     checked = verify(archive)
     kept = releases_dir(project) / archive.name
