@@ -35,6 +35,11 @@ def missing_quote(root: Path) -> None:
          "has successfully raised US$660 million in its Series C round of funding")
 
 
+def unknown_source_id(root: Path) -> None:
+    edit(root / "curation" / "rounds.yaml", "source: pr-2018-04-09-series-c",
+         "source: pr-2018-04-09-series-d")
+
+
 def unknown_organization(root: Path) -> None:
     edit(root / "curation" / "investors.yaml",
          "values: {round_id: series-c, organization_id: Temasek, role: participant}",
@@ -109,7 +114,12 @@ CASES = {
     "unknown source": (unknown_source, [r"005_new\.txt", r"not in manifest\.yaml"]),
     "missing source": (missing_source, [r"003_2fa5426fc35c44ed\.txt", r"missing"]),
     "missing quote": (missing_quote, [r"curation/rounds\.yaml", r"row series-c", r"claim 2",
-                                      r"US\$660 million", r"Closest passage: .*US\$600 million"]),
+                                      r"US\$660 million", r"Closest passage: .*US\$600 million",
+                                      r"first difference at character 29 of the quote: '6' "
+                                      r"where the source has '0'"]),
+    "unknown source id": (unknown_source_id, [r"curation/rounds\.yaml", r"row series-b, claim 6",
+                                              r"unknown source 'pr-2018-04-09-series-d'",
+                                              r"did you mean 'pr-2018-04-09-series-c'"]),
     "unknown organization": (unknown_organization, [r"curation/investors\.yaml",
                                                     r"row series-c-temasek",
                                                     r"'Temasek and Suning'",

@@ -179,9 +179,9 @@ def serve(root: Path = ROOT,
 
     try:
         served = _prepare_serving(root)
+        run_server(served, host, port)
     except BuildError as exc:
         _fail(exc)
-    run_server(served, host, port)
 
 
 @app.command()
