@@ -6,6 +6,7 @@ datapackage.json, a .zip, or the URL of either) through `published/location.py`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from pathlib import Path
@@ -63,6 +64,17 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+@contextlib.contextmanager
+def _needs(extra: str):
+    """A missing optional dependency is an install step to take, not a traceback."""
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        raise BuildError(f"this command needs {exc.name}, installed with the '{extra}' "
+                         f"extra: pip install 'sensetime-dataset[{extra}]' (in a checkout: "
+                         f"make {extra})") from None
+
+
 def _fail(exc: BuildError) -> None:
     typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
@@ -79,7 +91,8 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
     _setup_logging(verbose)
     started = time.perf_counter()
     try:
-        result = run_build(_checkout(root).root)
+        with _needs("build"):
+            result = run_build(_checkout(root).root)
     except BuildError as exc:
         _fail(exc)
     seconds = time.perf_counter() - started
@@ -151,7 +164,8 @@ def coverage(root: Path = ROOT) -> None:
 def sqlite(root: Path = ROOT) -> None:
     """Build build/<package>.db (for Datasette) and its metadata from the published package."""
     try:
-        served = _prepare_serving(root)
+        with _needs("serve"):
+            served = _prepare_serving(root)
     except BuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {served.database} and {served.metadata}")
@@ -175,11 +189,12 @@ def serve(root: Path = ROOT,
           port: int = typer.Option(8001, "--port", "-p", help="Port to listen on."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on.")) -> None:
     """Serve the package read-only with Datasette, building whatever is missing first."""
-    from .serve.app import serve as run_server
-
     try:
-        served = _prepare_serving(root)
-        run_server(served, host, port)
+        with _needs("serve"):
+            from .serve.app import serve as run_server
+
+            served = _prepare_serving(root)
+            run_server(served, host, port)
     except BuildError as exc:
         _fail(exc)
 
@@ -217,7 +232,8 @@ def release(version: str = typer.Argument(None, help="The new version; by defaul
 
     _setup_logging(verbose)
     try:
-        result = run_release(_checkout(root).root, version, date)
+        with _needs("build"):
+            result = run_release(_checkout(root).root, version, date)
     except BuildError as exc:
         _fail(exc)
     if result.diff is not None:
