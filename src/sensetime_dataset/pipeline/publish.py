@@ -90,7 +90,7 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
             "path": pq_name, "format": "parquet",
             "mediatype": "application/vnd.apache.parquet", "encoding": "utf-8",
             # frictionless 5.21 does not check a Parquet hash, and rejects a correct
-            # `bytes` (docs/stack-notes.md): we write the hash and check it ourselves.
+            # `bytes` ("actual is None"): we write the hash and check it ourselves.
             "hash": f"sha256:{sha256_bytes(files[pq_name])}",
             "schema": schema,
         })

@@ -1,6 +1,6 @@
 """`PublishedPackage`: one package directory, its descriptor parsed once, its tables read
 in either format, and the one check that a Parquet file is the one published
-(frictionless does not check a Parquet resource's hash, see docs/stack-notes.md)."""
+(frictionless 5.21 does not check a Parquet resource's hash)."""
 
 from __future__ import annotations
 
