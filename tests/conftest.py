@@ -18,7 +18,8 @@ PUBLISHED = PublishedPackage(REPO)
 TABLES = PUBLISHED.tables
 ROW_TABLES = PUBLISHED.schemas.evidenced_tables()
 # What a checkout needs to build; data/ and datapackage.json are the last good package.
-INPUTS = ("sources", "curation", "schemas", "package.yaml", "data", "datapackage.json")
+INPUTS = ("sources", "curation", "schemas", "package.yaml", "data", "datapackage.json",
+          "README.md", "CITATION.cff", "LICENSE", "LICENSE-DATA")
 
 
 def copy_repo(target: Path) -> Path:

@@ -100,7 +100,7 @@ def test_load_over_http_refuses_a_file_that_is_not_the_published_one(served, tmp
 
 
 def test_unknown_table_names_the_tables():
-    with pytest.raises(BuildError, match="no table 'round'; the tables are .*rounds"):
+    with pytest.raises(BuildError, match=r"no table 'round'; did you mean 'rounds'\? the tables are .*rounds"):
         sensetime_dataset.load("round")
 
 

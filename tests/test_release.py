@@ -127,6 +127,13 @@ def test_release_refuses_a_patch_for_new_rows_then_cuts_a_minor(tmp_path):
     assert entry.index("A test round.") < entry.index("### Added")
     assert "- 1 row in `rounds`: `series-c-copy`." in entry
     assert (root / "releases" / f"{NAME}-{NEXT_MINOR}.zip").is_file()
+    # The citation follows the release, and the archive carries it.
+    cff = yaml.safe_load((root / "CITATION.cff").read_text())
+    assert (cff["version"], str(cff["date-released"])) == (NEXT_MINOR, "2026-12-01")
+    assert f"version {NEXT_MINOR} (released 2026-12-01)" in (root / "README.md").read_text()
+    with zipfile.ZipFile(root / "releases" / f"{NAME}-{NEXT_MINOR}.zip") as zf:
+        assert zf.read("CITATION.cff") == (root / "CITATION.cff").read_bytes()
+        assert f"version {NEXT_MINOR}" in zf.read("README.md").decode()
     assert run_cli("verify", str(root / "releases" / f"{NAME}-{NEXT_MINOR}.zip")).returncode == 0
     # Nothing changed since the new release: no release to make.
     again = run_cli("release", "--root", str(root), "--date", "2026-12-02")

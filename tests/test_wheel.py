@@ -1,5 +1,8 @@
 """The distribution ships the data: a wheel holds the package, and `load()` works from
-a non-editable install in a fresh virtual environment, away from the checkout."""
+a non-editable install in a fresh virtual environment, away from the checkout, on every
+current Python this machine has (3.11, and 3.12 and 3.13 through pyenv). One wheel is
+built (by the Python that builds the package) and installed with the readers'
+dependency ranges, not the build's exact pins."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from conftest import REPO
 
 SOURCE = ("pyproject.toml", "setup.py", "README.md", "package.yaml", "datapackage.json",
           "src", "data", "schemas")
+WANTED = ("3.11", "3.12", "3.13")
 
 
 def run(*args, **kwargs) -> subprocess.CompletedProcess:
@@ -24,9 +28,25 @@ def run(*args, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
-@pytest.mark.slow
-def test_wheel_ships_the_package_and_load_works_installed(tmp_path):
-    checkout = tmp_path / "checkout"   # a clean copy: no stale build/ to pick files from
+def pythons() -> dict[str, list[str]]:
+    """A command per wanted minor version: this interpreter for its own, pyenv's for the
+    others (only those the machine has)."""
+    found = {f"{sys.version_info.major}.{sys.version_info.minor}": [sys.executable]}
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        listed = subprocess.run([pyenv, "versions", "--bare"], capture_output=True,
+                                text=True).stdout.split()
+        for minor in WANTED:
+            versions = [v for v in listed if v.startswith(minor + ".") and v[len(minor) + 1:].isdigit()]
+            if minor not in found and versions:
+                found[minor] = ["env", f"PYENV_VERSION={versions[-1]}", pyenv, "exec", "python"]
+    return {m: found[m] for m in WANTED if m in found}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("wheel")
+    checkout = tmp / "checkout"   # a clean copy: no stale build/ to pick files from
     checkout.mkdir()
     for name in SOURCE:
         src = REPO / name
@@ -35,13 +55,16 @@ def test_wheel_ships_the_package_and_load_works_installed(tmp_path):
                 "__pycache__", "*.egg-info"))
         else:
             shutil.copy2(src, checkout / name)
-    wheels = tmp_path / "wheels"
     run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(checkout),
-        "-w", str(wheels))
-    (wheel,) = wheels.glob("*.whl")
+        "-w", str(tmp / "wheels"))
+    (built,) = (tmp / "wheels").glob("*.whl")
+    return built
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_package(wheel):
     version = json.loads((REPO / "datapackage.json").read_text())["version"]
     assert f"-{version}-" in wheel.name   # the distribution's version is the data version
-
     descriptor = json.loads((REPO / "datapackage.json").read_text())
     expected = {"datapackage.json", *(r["path"] for r in descriptor["resources"]),
                 *(f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.json"))}
@@ -50,18 +73,31 @@ def test_wheel_ships_the_package_and_load_works_installed(tmp_path):
                    if n.startswith("sensetime_dataset/_package/")}
         assert zf.read("sensetime_dataset/_package/data/rounds.parquet") == \
             (REPO / "data" / "rounds.parquet").read_bytes()
+        metadata = next(zf.read(n).decode() for n in zf.namelist()
+                        if n.endswith(".dist-info/METADATA"))
     assert shipped == expected   # the package, and nothing else from the repository root
+    assert "Requires-Python: >=3.11\n" in metadata
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("minor", list(pythons()))
+def test_load_works_installed_on_each_python(wheel, tmp_path, minor):
+    python_cmd = pythons()[minor]
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", str(venv))
+    run(*python_cmd, "-m", "venv", str(venv))
     python = venv / "bin" / "python"
     run(str(python), "-m", "pip", "install", "--quiet", str(wheel))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import sensetime_dataset as s, sensetime_dataset.published.load as api; "
+    code = ("import sys, sensetime_dataset as s, sensetime_dataset.published.load as api; "
             "r = s.load('rounds'); print(api.installed_location()); print(len(r)); "
-            "print(r.dtypes['amount']); print(s.package().version)")
+            "print(r.dtypes['amount']); print(s.package().version); "
+            "print('%d.%d' % sys.version_info[:2])")
     out = run(str(python), "-c", code, cwd=elsewhere).stdout.splitlines()
     assert Path(out[0]).is_relative_to(venv) and out[0].endswith("_package")
+    descriptor = json.loads((REPO / "datapackage.json").read_text())
     rounds = next(r for r in descriptor["resources"] if r["name"] == "rounds")
-    assert out[1:] == [str(rounds["rows"]), "double[pyarrow]", version]
+    version = descriptor["version"]
+    assert out[1:] == [str(rounds["rows"]), "double[pyarrow]", version, minor]
+    cli = run(str(venv / "bin" / "sensetime-dataset"), "--version", cwd=elsewhere)
+    assert cli.stdout.strip() == f"sensetime-dataset {version}"

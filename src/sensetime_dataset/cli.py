@@ -1,7 +1,12 @@
-"""The command line: `sensetime-dataset build | validate | dictionary | sqlite | serve`."""
+"""The command line: `sensetime-dataset build | validate | verify | diff | release |
+coverage | dictionary | sqlite | serve`.
+
+Every command that reads a package takes the same locations (a directory, its
+datapackage.json, a .zip, or the URL of either) through `published/location.py`."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from pathlib import Path
@@ -14,11 +19,60 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build, validate and serve the SenseTime corporate-history dataset.")
 
 ROOT = typer.Option(Path("."), "--root", help="The project checkout to work in.")
+LOCATION_HELP = ("A package: a directory, its datapackage.json, a .zip archive, or the "
+                 "http(s) URL of either.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"sensetime-dataset {version('sensetime-dataset')}")
+        except PackageNotFoundError:   # run from a source tree that is not installed
+            typer.echo("sensetime-dataset (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(show_version: bool = typer.Option(False, "--version", callback=_version,
+                                           is_eager=True,
+                                           help="Print the version and exit.")) -> None:
+    """Build, validate and serve the SenseTime corporate-history dataset."""
+
+
+def _checkout(root: Path):
+    """The checkout at `root`, refused with a clear message if there is none, with an
+    interrupted publish finished first (the next start after a crash)."""
+    from .checkout import Project
+    from .pipeline import journal
+
+    project = Project(root.resolve())
+    if not project.root.is_dir():
+        raise BuildError(f"{root}: no such directory; pass --root with a checkout of the "
+                         "dataset (the folder holding package.yaml)")
+    if not project.package_metadata.is_file():
+        raise BuildError(f"{root}: no checkout of the dataset here (no package.yaml); pass "
+                         "--root with the folder holding package.yaml, sources/ and curation/")
+    with journal.exclusive(project.root):
+        pass
+    return project
 
 
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+
+
+@contextlib.contextmanager
+def _needs(extra: str):
+    """A missing optional dependency is an install step to take, not a traceback."""
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        raise BuildError(f"this command needs {exc.name}, installed with the '{extra}' "
+                         f"extra: pip install 'sensetime-dataset[{extra}]' (in a checkout: "
+                         f"make {extra})") from None
 
 
 def _fail(exc: BuildError) -> None:
@@ -34,12 +88,14 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
 
     A failed build leaves the published package untouched. When neither the inputs, the
     code nor the published files changed since the last build, nothing is rebuilt."""
-    from .checkout import Project
     from .pipeline import stamp
 
     _setup_logging(verbose)
     started = time.perf_counter()
-    project = Project(root.resolve())
+    try:
+        project = _checkout(root)   # finishes a publish a crash interrupted, first
+    except BuildError as exc:
+        _fail(exc)
     last = None if force else stamp.up_to_date(project)
     if last is not None:
         typer.echo(f"{project.descriptor} is up to date (inputs, code and published files "
@@ -51,7 +107,8 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
     from .reports.coverage import render_summary
 
     try:
-        result = run_build(root)
+        with _needs("build"):
+            result = run_build(project.root)
     except BuildError as exc:
         _fail(exc)
     seconds = time.perf_counter() - started
@@ -62,8 +119,7 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
 
 
 @app.command()
-def validate(path: str = typer.Argument(".", help="A package: a directory, its "
-                                        "datapackage.json or a .zip archive."),
+def validate(path: str = typer.Argument(".", help=LOCATION_HELP),
              verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     """Validate a package (frictionless + cross-table rules)."""
     from .published.location import open_package
@@ -83,14 +139,13 @@ def dictionary(root: Path = ROOT,
                check: bool = typer.Option(False, "--check",
                                           help="Fail if README.md is out of date.")) -> None:
     """Write the data dictionary in README.md from schemas/."""
-    from .checkout import Project
     from .pipeline.build import load_schemas
     from .pipeline.publish import package_metadata
     from .reports.dictionary import update_readme
 
-    project = Project(root)
-    readme = project.root / "README.md"
+    readme = Path(root) / "README.md"
     try:
+        project = _checkout(root)
         schemas = load_schemas(project, package_metadata(project))
     except BuildError as exc:
         _fail(exc)
@@ -108,12 +163,11 @@ def dictionary(root: Path = ROOT,
 @app.command()
 def coverage(root: Path = ROOT) -> None:
     """Report how much of each source the published package quotes (build/coverage.md)."""
-    from .checkout import Project
     from .published.reader import PublishedPackage
     from .reports.coverage import compute, render_summary, tables_from_package, write_report
 
-    project = Project(root)
     try:
+        project = _checkout(root)
         cov = compute(tables_from_package(PublishedPackage(project.root)))
     except BuildError as exc:
         _fail(exc)
@@ -126,7 +180,8 @@ def coverage(root: Path = ROOT) -> None:
 def sqlite(root: Path = ROOT) -> None:
     """Build build/<package>.db (for Datasette) and its metadata from the published package."""
     try:
-        served = _prepare_serving(root)
+        with _needs("serve"):
+            served = _prepare_serving(root)
     except BuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {served.database} and {served.metadata}")
@@ -135,10 +190,9 @@ def sqlite(root: Path = ROOT) -> None:
 def _prepare_serving(root: Path):
     """The SQLite file and metadata to serve, building the package first if the checkout
     has none (the command line is the one place that joins the pipeline and serving)."""
-    from .checkout import Project
     from .serve.app import prepare
 
-    project = Project(root.resolve())
+    project = _checkout(root)
     if not project.descriptor.is_file():
         from .pipeline.build import build as run_build
 
@@ -151,18 +205,19 @@ def serve(root: Path = ROOT,
           port: int = typer.Option(8001, "--port", "-p", help="Port to listen on."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on.")) -> None:
     """Serve the package read-only with Datasette, building whatever is missing first."""
-    from .serve.app import serve as run_server
-
     try:
-        served = _prepare_serving(root)
+        with _needs("serve"):
+            from .serve.app import serve as run_server
+
+            served = _prepare_serving(root)
+            run_server(served, host, port)
     except BuildError as exc:
         _fail(exc)
-    run_server(served, host, port)
 
 
 @app.command()
-def diff(old: str = typer.Argument(..., help="The older package: a directory or a .zip."),
-         new: str = typer.Argument(..., help="The newer package: a directory or a .zip."),
+def diff(old: str = typer.Argument(..., help="The older package. " + LOCATION_HELP),
+         new: str = typer.Argument(..., help="The newer package. " + LOCATION_HELP),
          as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON.")) -> None:
     """Compare two package versions: tables, columns, types, keys and rows by key."""
     import json
@@ -194,7 +249,8 @@ def release(version: str = typer.Argument(None, help="The new version; by defaul
 
     _setup_logging(verbose)
     try:
-        result = run_release(root, Build, version, date)
+        with _needs("build"):
+            result = run_release(_checkout(root).root, Build, version, date)
     except BuildError as exc:
         _fail(exc)
     if result.diff is not None:
@@ -213,15 +269,19 @@ def release(version: str = typer.Argument(None, help="The new version; by defaul
 
 
 @app.command()
-def verify(path: str = typer.Argument(..., help="A downloaded package directory or .zip."),
+def verify(path: str = typer.Argument(..., help="A downloaded package. " + LOCATION_HELP),
+           sha256: str = typer.Option(None, "--sha256", help="The sha256 published with the "
+                                      "release: the archive must have it."),
+           root: Path = typer.Option(Path("."), "--root", help="A checkout whose releases/ "
+                                     "holds the published archives to compare with."),
            verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     """Check every file of a downloaded package against its descriptor and SHA256SUMS,
-    then validate it."""
+    compare it with the published release where that is known, then validate it."""
     from .release.archive import verify as run_verify
 
     _setup_logging(verbose)
     try:
-        checked = run_verify(path)
+        checked = run_verify(path, sha256, root / "releases")
     except BuildError as exc:
         _fail(exc)
     for line in checked:

@@ -7,6 +7,7 @@ publishes one staged package: validation runs once, on what is published."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checkout import Project
+from ..errors import BuildError
 from ..published.reader import PublishedPackage
 from ..published.schema import Schemas
 from ..published.validate import validate_package
@@ -21,8 +23,10 @@ from ..reports.chart import update_chart
 from ..reports.coverage import Coverage, compute, render_summary, write_report
 from . import stamp
 from .claims import load_rows
+from . import journal
 from .normalize import normalize
 from .publish import package_metadata, swap_into_place, write_package
+from .references import check_references
 from .resolve import load_registry, resolve
 from .sources import verify_sources
 from .tables import build_tables
@@ -45,6 +49,19 @@ def load_schemas(project: Project, meta: dict) -> Schemas:
 class Build:
     def __init__(self, root: Path):
         self.project = project = Project(Path(root).resolve())
+        self._staged: list[Path] = []
+        # The checkout's publishing lock, held until `discard`: taking it finishes a
+        # publish a crash interrupted and removes stale staging folders.
+        self._lock = contextlib.ExitStack()
+        self._lock.enter_context(journal.exclusive(project.root))
+        try:
+            self._compute()
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def _compute(self) -> None:
+        project = self.project
         stamp.forget(project)   # until a build succeeds, nothing is known to be up to date
         self.meta = package_metadata(project)
         self.schemas = schemas = load_schemas(project, self.meta)
@@ -54,8 +71,8 @@ class Build:
                          schemas.with_role("curated"))
         orgs = load_registry(project)
         resolve(rows, orgs, schemas)
+        check_references(rows, schemas)
         self.tables = build_tables(rows, orgs, documents, schemas, project)
-        self._staged: list[Path] = []
 
     @property
     def counts(self) -> dict[str, int]:
@@ -66,7 +83,7 @@ class Build:
         system, so the swap is a rename), with another version and date if given."""
         meta = dict(self.meta)
         meta.update({k: v for k, v in (("version", version), ("created", created)) if v})
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.project.root))
+        staging = Path(tempfile.mkdtemp(prefix=journal.STAGING_PREFIX, dir=self.project.root))
         self._staged.append(staging)
         write_package(staging, self.tables, self.schemas, meta)
         return PublishedPackage(staging, self.project.schemas_dir)
@@ -74,10 +91,10 @@ class Build:
     def publish(self, staged: PublishedPackage) -> BuildResult:
         """Validate a staged package and swap it into place; then the reports."""
         try:
-            validate_package(staged)
+            _validate_staged(staged)
             swap_into_place(staged.folder, self.project)
         finally:
-            self.discard()
+            self._remove_staged()
         project = self.project
         update_chart(project, self.tables["rounds"])   # the README's chart
         coverage = compute(self.tables)
@@ -86,10 +103,15 @@ class Build:
         stamp.record(project, self.counts, render_summary(coverage))
         return BuildResult(self.counts, project.descriptor, coverage, report)
 
-    def discard(self) -> None:
+    def _remove_staged(self) -> None:
         for folder in self._staged:
             shutil.rmtree(folder, ignore_errors=True)
         self._staged.clear()
+
+    def discard(self) -> None:
+        """Remove what was staged and release the checkout."""
+        self._remove_staged()
+        self._lock.close()
 
 
 def build(root: Path) -> BuildResult:
@@ -98,6 +120,17 @@ def build(root: Path) -> BuildResult:
         return run.publish(run.stage())
     finally:
         run.discard()
+
+
+def _validate_staged(staged: PublishedPackage) -> None:
+    """Validate the staged package; its problems are named as the new package's, not
+    by the staging folder (removed when the build stops)."""
+    try:
+        validate_package(staged)
+    except BuildError as exc:
+        raise BuildError(str(exc).replace(f"{staged.folder}: package is not valid",
+                                          "the new package is not valid, nothing was "
+                                          "published")) from None
 
 
 def _write_normalized(project: Project, documents) -> None:

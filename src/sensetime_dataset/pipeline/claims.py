@@ -16,6 +16,7 @@ closest passage of the document.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass, field
 
@@ -79,12 +80,26 @@ class CuratedRow:
 
 
 def closest_passage(quote: str, text: str) -> str:
-    """The passage of `text` that best matches `quote`, to help fix a typo."""
+    """The passage of `text` that best matches `quote`, and where the two first differ,
+    to help fix a typo."""
     hit = fuzz.partial_ratio_alignment(quote, text)
     if hit is None:
         return "(no similar passage)"
     start, end = hit.dest_start, hit.dest_end
-    return f"{text[start:end]!r} at {start}-{end} ({hit.score:.0f}% similar)"
+    return (f"{text[start:end]!r} at {start}-{end} ({hit.score:.0f}% similar)"
+            f"{first_difference(quote, text[start:end])}")
+
+
+def first_difference(quote: str, passage: str) -> str:
+    """'; first difference at character N of the quote: 'x' where the source has 'y''."""
+    n = next((i for i, (a, b) in enumerate(zip(quote, passage)) if a != b),
+             min(len(quote), len(passage)))
+    if quote == passage:
+        return ""
+    ours = repr(quote[n]) if n < len(quote) else "the end"
+    theirs = repr(passage[n]) if n < len(passage) else "the end"
+    return (f"; first difference at character {n + 1} of the quote: {ours} where the "
+            f"source has {theirs} (…{passage[max(0, n - 15):n + 15]!r}…)")
 
 
 def locate(quote: str, doc: Document, where: str) -> tuple[int, int]:
@@ -111,7 +126,10 @@ def load_rows(project: Project, documents: dict[str, Document],
     for table in tables:
         path = project.curation_dir / f"{table}.yaml"
         rel = f"curation/{table}.yaml"
-        entries = read_yaml(path) or []
+        entries = read_yaml(path)
+        if entries is None:
+            raise BuildError(f"{rel}: the file is empty; restore its rows (from git), or "
+                             "write [] if the table really has none")
         if not isinstance(entries, list):
             raise BuildError(f"{rel}: expected a list of rows")
         seen = set()
@@ -144,8 +162,10 @@ def load_rows(project: Project, documents: dict[str, Document],
                         raise BuildError(f"{where}: missing '{key}'")
                 doc = documents.get(raw["source"])
                 if doc is None:
-                    raise BuildError(f"{where}: unknown source {raw['source']!r}; use a document "
-                                     "id from sources/manifest.yaml")
+                    close = difflib.get_close_matches(str(raw["source"]), sorted(documents), n=1)
+                    hint = f"did you mean {close[0]!r}? " if close else ""
+                    raise BuildError(f"{where}: unknown source {raw['source']!r}; {hint}use a "
+                                     "document id from sources/manifest.yaml")
                 quote = str(raw["quote"])
                 start, end = locate(quote, doc, where)
                 claims.append(Claim(

@@ -2,7 +2,7 @@
 
 The package is written to a staging directory; `swap_into_place` moves it over the
 published one only after validation passed, so a failed build leaves data/ and
-datapackage.json untouched.
+datapackage.json untouched, and a crash during the move is finished at the next start.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ import csv
 import io
 import json
 import logging
-import os
-import shutil
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..checkout import Project, read_yaml
+from . import journal
 from ..published.format import DESCRIPTOR, PARQUET_SUFFIX, sha256_bytes
 from ..published.schema import Schemas, published
 
@@ -91,7 +90,7 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
             "path": pq_name, "format": "parquet",
             "mediatype": "application/vnd.apache.parquet", "encoding": "utf-8",
             # frictionless 5.21 does not check a Parquet hash, and rejects a correct
-            # `bytes` (docs/stack-notes.md): we write the hash and check it ourselves.
+            # `bytes` ("actual is None"): we write the hash and check it ourselves.
             "hash": f"sha256:{sha256_bytes(files[pq_name])}",
             "schema": schema,
         })
@@ -140,17 +139,7 @@ def write_package(staging: Path, tables: dict[str, list[dict]], schemas: Schemas
 
 
 def swap_into_place(staging: Path, project: Project) -> None:
-    """Replace data/ and datapackage.json by the staged ones, as near atomically as a
-    directory allows: the old data/ is moved aside, not deleted, until the new one is in."""
-    old = staging.parent / (staging.name + "-old")
-    if project.data_dir.exists():
-        os.replace(project.data_dir, old)
-    try:
-        os.replace(staging / "data", project.data_dir)
-    except OSError:
-        if old.exists():
-            os.replace(old, project.data_dir)
-        raise
-    os.replace(staging / "datapackage.json", project.descriptor)
-    shutil.rmtree(old, ignore_errors=True)
+    """Replace data/ and datapackage.json by the staged ones (see `journal.py`: the
+    journal is written first, so a crash at any step is finished at the next start)."""
+    journal.switch(project.root, staging)
     log.info("published %s and %s", project.data_dir, project.descriptor)

@@ -50,10 +50,28 @@ def load_manifest(project: Project) -> list[dict]:
     return manifest["files"]
 
 
+def _check_name(project: Project, index: int, name) -> None:
+    """A manifest entry names a plain file directly inside sources/: no folder, no way
+    out of it, nothing the build would read from elsewhere on the machine."""
+    if not isinstance(name, str) or not name or name in (".", "..") or "/" in name \
+            or "\\" in name or "\0" in name or name == project.manifest.name:
+        raise BuildError(
+            f"{project.manifest}: files[{index}]: file {name!r} is not the name of a file in "
+            f"{project.sources_dir.name}/; give the bare file name (no folder, no '..'), "
+            "and copy the file into sources/")
+
+
 def verify_sources(project: Project) -> list[RawFile]:
     """Return the raw files in manifest order; refuse missing, changed or unknown files."""
     entries = load_manifest(project)
+    for i, entry in enumerate(entries):
+        _check_name(project, i, entry["file"])
     declared = {e["file"] for e in entries}
+    links = sorted(p.name for p in project.sources_dir.iterdir() if p.is_symlink())
+    if links:
+        raise BuildError(
+            f"{project.sources_dir}: {', '.join(links)} is a symbolic link; a source must be "
+            "the file as received, copied into sources/ (replace the link by the file)")
     on_disk = {p.name for p in project.sources_dir.iterdir()
                if p.is_file() and p.name != project.manifest.name}
     unknown = sorted(on_disk - declared)

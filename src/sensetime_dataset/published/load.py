@@ -1,21 +1,24 @@
 """Loading in one line: `load("rounds")`, `load_arrow("rounds")`, `package()`.
 
 A location is the installed copy (default), a package directory, its datapackage.json,
-a release archive (.zip), or the http(s) URL of a datapackage.json. Tables are read
-from their Parquet files, whose sha256 is checked against the descriptor first (from a
-URL too: a file that is not the one published is refused, not loaded)."""
+a release archive (.zip), or the http(s) URL of a datapackage.json or of an archive:
+the same locations, with the same errors, as every command (`location.py`). Tables are
+read from their Parquet files, whose sha256 is checked against the descriptor first
+(from a URL too: a file that is not the one published is refused, not loaded)."""
 
 from __future__ import annotations
 
+import atexit
 import io
-import json
-import zipfile
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
 from .format import DESCRIPTOR
-from .location import fetch, is_url, open_package, resolve_url
+from .location import (download_package, is_url, local_path, open_package, open_zip,
+                       parse_descriptor, read_member, remote_parquet)
 from .reader import checked, find_resource
 
 if TYPE_CHECKING:   # imported lazily: `import sensetime_dataset` stays cheap
@@ -56,8 +59,12 @@ def package(location: str | Path | None = None) -> "frictionless.Package":
 
     location = installed_location() if location is None else location
     if is_url(location):
-        return Package(str(location))
-    path = Path(location)
+        # Downloaded through our door (the URL in errors, size-capped, archives too),
+        # kept for the life of the process since frictionless reads rows lazily.
+        folder = Path(tempfile.mkdtemp(prefix="sensetime-package-"))
+        atexit.register(shutil.rmtree, folder, True)
+        return Package(str(download_package(str(location), folder) / DESCRIPTOR))
+    path = local_path(location)
     return Package(str(path / DESCRIPTOR if path.is_dir() else path))
 
 
@@ -65,19 +72,14 @@ def _parquet_bytes(table: str, location) -> bytes:
     """The bytes of `table`'s Parquet file, sha256 checked, fetching no more than it."""
     location = installed_location() if location is None else location
     if is_url(location):
-        url = str(location)
-        try:
-            descriptor = json.loads(fetch(url))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise BuildError(f"{url}: not a datapackage.json") from None
-        resource = find_resource(descriptor, table, "parquet", url)
-        return checked(fetch(resolve_url(url, resource["path"])), resource, url)
-    path = Path(location)
-    if path.is_file() and zipfile.is_zipfile(path):
-        # Read the one member, not the whole archive.
-        with zipfile.ZipFile(path) as zf:
-            descriptor = json.loads(zf.read(DESCRIPTOR))
+        data, resource = remote_parquet(str(location), table)
+        return checked(data, resource, location)
+    path = local_path(location)
+    if path.is_file() and path.name != DESCRIPTOR:
+        # An archive: read its descriptor and the one member, not the whole archive.
+        with open_zip(path) as zf:
+            descriptor = parse_descriptor(read_member(path, zf, DESCRIPTOR), str(path))
             resource = find_resource(descriptor, table, "parquet", path)
-            return checked(zf.read(resource["path"]), resource, path)
+            return checked(read_member(path, zf, resource["path"]), resource, path)
     with open_package(path) as pkg:
         return pkg.parquet_bytes(table)

@@ -1,16 +1,18 @@
 """`PublishedPackage`: one package directory, its descriptor parsed once, its tables read
 in either format, and the one check that a Parquet file is the one published
-(frictionless does not check a Parquet resource's hash, see docs/stack-notes.md)."""
+(frictionless 5.21 does not check a Parquet resource's hash)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
-from .format import DESCRIPTOR, PARQUET_SUFFIX, sha256_bytes, table_of
+from .format import (DESCRIPTOR, MAX_PACKAGE_BYTES, PARQUET_SUFFIX, sha256_bytes,
+                     table_of, unsafe_path)
 from .schema import Schemas
 
 if TYPE_CHECKING:   # heavy, imported where used
@@ -36,7 +38,9 @@ def find_resource(descriptor: dict, table: str, fmt: str, where) -> dict:
         if resource.get("format") == fmt and table_of(resource) == table:
             return resource
     names = sorted({table_of(r) for r in descriptor["resources"]})
-    raise BuildError(f"{where}: no table {table!r}; the tables are {', '.join(names)}")
+    close = difflib.get_close_matches(str(table), names, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise BuildError(f"{where}: no table {table!r}; {hint}the tables are {', '.join(names)}")
 
 
 def checked(data: bytes, resource: dict, where) -> bytes:
@@ -81,6 +85,11 @@ class PublishedPackage:
         return find_resource(self.descriptor, table, fmt, self.folder)
 
     def path(self, resource: dict) -> Path:
+        """A resource's file; its path comes from a descriptor that may not be ours."""
+        why = unsafe_path(resource.get("path"))
+        if why:
+            raise BuildError(f"{self.folder}: resource {resource.get('name')!r} has path "
+                             f"{resource.get('path')!r}, not inside the package ({why})")
         return self.folder / resource["path"]
 
     @cached_property
@@ -95,6 +104,9 @@ class PublishedPackage:
         path = self.path(resource)
         if not path.is_file():
             raise BuildError(f"{path}: missing; the descriptor lists it")
+        if path.stat().st_size > MAX_PACKAGE_BYTES:   # never read a huge file whole
+            raise BuildError(f"{path}: {path.stat().st_size:,} bytes, more than a package "
+                             "may hold; refused")
         return checked(path.read_bytes(), resource, self.folder)
 
     def parquet_hash_problems(self) -> list[str]:

@@ -23,6 +23,7 @@ from ..published.location import open_package
 from ..published.reader import PublishedPackage
 from .archive import archive_name, file_problems, write_archive
 from .changelog import add_entry
+from .citation import update_citation
 from .diff import PackageDiff, diff_packages
 from .versioning import Version, check_version, next_version
 
@@ -106,6 +107,7 @@ def release(root: Path, make_build: Callable[[Path], Builder], version: str | No
         run.discard()
     written = add_entry(project.root / "CHANGELOG.md", str(new), day, diff, run.counts)
     published = PublishedPackage(project.root)
+    update_citation(project.root, published.descriptor)   # the archive holds CITATION.cff
     archive = write_archive(published, dist_dir(project) / archive_name(published.descriptor))
     # The package was validated before it was published; the archive must hold exactly
     # its files (sizes, hashes, SHA256SUMS).

@@ -1,5 +1,5 @@
-"""The version rules (README, "Versions"), in code: which version numbers may follow a release,
-given the diff between it and the new package."""
+"""The version rules (semantic versioning for data), in code: which version numbers may
+follow a release, given the diff between it and the new package."""
 
 from __future__ import annotations
 

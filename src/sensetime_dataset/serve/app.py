@@ -76,6 +76,7 @@ def serve(served: Served, host: str, port: int) -> None:
     # included) for every handled error, even a 400; keep the server log readable.
     # Unexpected errors (500) still print a plain traceback.
     rich.reconfigure(quiet=True)
+    check_port(host, port)   # before saying "Serving … at"
     ds = Datasette(**datasette_kwargs(served))
     asyncio.run(ds.invoke_startup())
     print(f"Serving {served.database.name} read-only at http://{host}:{port}/ "
@@ -83,6 +84,19 @@ def serve(served: Served, host: str, port: int) -> None:
     # No access log: it would record every query string.
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", access_log=False,
                 lifespan="on", workers=1)
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port that cannot be listened on (busy, privileged), as uvicorn binds it."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise BuildError(f"{host}:{port}: cannot listen there ({exc.strerror}); pick "
+                             "another port with --port") from None
 
 
 def free_port(host: str = "127.0.0.1") -> int:
