@@ -272,9 +272,10 @@ async def test_the_funding_chart_page_and_its_data(ds, db_url):
 
 async def test_only_read_only_plugins_and_immutable_database(ds):
     plugins = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
-    assert plugins == {"evidence_links.py", "datasette-dashboards", "datasette-leaflet",
-                       "datasette-render-markdown"}
-    databases = (await ds.client.get("/-/databases.json")).json()
-    assert [(d["is_mutable"], d["hash"] is not None) for d in databases] == [(False, True)]
+    assert plugins == {"evidence_links.py", "guard.py", "datasette-dashboards",
+                       "datasette-leaflet", "datasette-render-markdown"}
+    await ds.invoke_startup()
+    assert [(db.is_mutable, db.hash is not None) for db in ds.databases.values()
+            if db.name != "_internal"] == [(False, True)]
     settings = (await ds.client.get("/-/settings.json")).json()
     assert settings["sql_time_limit_ms"] <= 2000 and settings["max_returned_rows"] <= 1000

@@ -1,7 +1,7 @@
 """Datasette plugin (loaded with --plugins-dir): links that take a reader from any row to
 its evidence and from any quote back to its row and source, money shown with its
-currency, and a door that lets only GET and HEAD in. It writes nothing; its settings come
-from the generated metadata (plugins → sensetime-evidence), so it knows no table by name."""
+currency. It writes nothing; its settings come from the generated metadata (plugins →
+sensetime-evidence), so it knows no table by name."""
 
 from __future__ import annotations
 
@@ -71,48 +71,3 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             "url": f"{datasette.urls.database(database)}/{config['evidence_query']}?{query}",
             "quotes": quotes, "sources": sources}}
     return inner
-
-
-@hookimpl
-def asgi_wrapper(datasette):
-    """The site is read-only: refuse every method that could change something (Datasette
-    itself answers a POST to a table with a 500) with a plain 405."""
-    def wrap(app):
-        async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                await send({"type": "http.response.start", "status": 405,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                        (b"allow", b"GET, HEAD")]})
-                await send({"type": "http.response.body",
-                            "body": b"This site is read-only: GET and HEAD only.\n"})
-                return
-            await app(scope, receive, send)
-        return read_only
-    return wrap
-
-
-def _is_bad_request(exception) -> bool:
-    """Errors Datasette 0.65 answers with a 500 although the request is at fault: a sort
-    by a column that does not exist, several statements in one _where."""
-    import sqlite3
-
-    from datasette.views.base import DatasetteError
-
-    if isinstance(exception, DatasetteError):
-        return exception.status == 500 and str(exception.message).startswith(
-            "Cannot sort table by")
-    return isinstance(exception, (sqlite3.ProgrammingError, sqlite3.Warning)) and \
-        "one statement at a time" in str(exception)
-
-
-@hookimpl
-def handle_exception(datasette, request, exception):
-    if not _is_bad_request(exception):
-        return None
-    # Datasette's own handler renders the error page (HTML or JSON); we only fix the status.
-    from datasette.handle_exception import handle_exception as default
-    from datasette.views.base import DatasetteError
-
-    message = getattr(exception, "message", None) or str(exception)
-    return default(datasette, request, DatasetteError(message, title="Invalid request",
-                                                      status=400))
