@@ -38,7 +38,9 @@ class Limits:
     # nothing; fts3_tokenizer returns a memory address.
     denied_functions: frozenset = frozenset(
         {"printf", "format", "randomblob", "zeroblob", "fts3_tokenizer", "load_extension"})
-    # The pragma (and its table-valued form) that returns the database file's path.
+    # The table-valued pragma that returns the database file's path. (The statement
+    # `PRAGMA database_list` stays: Datasette's database page runs it, a client cannot,
+    # since `?sql=` takes a SELECT only.)
     denied_pragmas: frozenset = frozenset({"database_list"})
     # Debug pages, and /-/databases (absolute path of the file).
     hidden_routes: tuple = ("/-/allow-debug", "/-/messages", "/-/patterns",
@@ -58,8 +60,6 @@ def restrict_connection(conn: sqlite3.Connection, limits: Limits = LIMITS) -> No
 
     def authorizer(action, arg1, arg2, _db, _trigger):
         if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in limits.denied_functions:
-            return sqlite3.SQLITE_DENY
-        if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in limits.denied_pragmas:
             return sqlite3.SQLITE_DENY
         if action == sqlite3.SQLITE_READ and (arg1 or "").lower() in pragma_tables:
             return sqlite3.SQLITE_DENY
