@@ -4,6 +4,8 @@ SQLite connection and request, quiet error pages with the right status
 
 from __future__ import annotations
 
+import functools
+
 from datasette import hookimpl
 from datasette.plugins import pm
 
@@ -32,7 +34,11 @@ def handle_exception(datasette, request, exception):
 @hookimpl
 def startup(datasette):
     """Datasette writes every failing query with its parameters to stderr unless told
-    not to per call; tell every database's `execute` not to."""
+    not to per call; tell every database's `execute` not to. And `plugin_config()`
+    rebuilds the metadata on every call (render_cell hooks call it once per cell, a
+    quarter of a table page's time): the metadata never changes here, so keep answers."""
+    if not getattr(datasette.plugin_config, "cache_info", None):
+        datasette.plugin_config = functools.lru_cache(maxsize=256)(datasette.plugin_config)
     for db in datasette.databases.values():
         if getattr(db.execute, "quiet", False):
             continue
