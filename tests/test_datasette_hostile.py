@@ -194,7 +194,7 @@ async def test_malformed_parameters_get_a_clean_answer(ds, served, path):
 
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
 @pytest.mark.parametrize("path", ["/{db}/rounds", "/{db}", "/{db}/evidence_for_row",
-                                  "/{db}/rounds/series-c", "/-/dashboards/funding"])
+                                  "/{db}/rounds/series-c", "/"])
 async def test_no_method_that_could_write_is_accepted(ds, served, method, path):
     response = await getattr(ds.client, method)(path.format(db=served.database.stem))
     assert response.status_code == 405

@@ -139,6 +139,10 @@ def build_metadata(pkg: PublishedPackage, database: str, site: dict | None = Non
                 "booleans": sorted({f["name"] for t in pkg.tables for f in schemas.fields(t)
                                     if f["type"] == "boolean"}),
                 "evidence_query": "evidence_for_row",
+                # Column descriptions, folded under the table's description by our
+                # table.html (Datasette's own list pushes the rows a screen down).
+                "columns": {t: {f["name"]: f.get("description", "") for f in schemas.fields(t)}
+                            for t in pkg.tables},
                 "source_table": "sources",
                 "quotes_sql": QUOTES_SQL,
                 "front": _front_page(pkg, database, site or {}),
@@ -159,13 +163,11 @@ def _table_metadata(table: str, schemas: Schemas) -> dict:
     meta = {
         "title": schema.get("title", table),
         "description": schema.get("description", ""),
-        "columns": {f["name"]: f.get("description", "") for f in fields},
     }
     derived = schemas.precision_columns(table)   # facets on the date itself say more
     enums = [f["name"] for f in fields if "enum" in f.get("constraints", {})
              and f["name"] not in derived]
     facets = enums + [f["name"] for f in fields if f["type"] == "boolean"]
-    facets += [c for c in sorted(fks) if c == "source_id"]
     if facets:
         meta["facets"] = facets
     label = _label_column(fields, key, fks)

@@ -69,6 +69,9 @@ def render_cell(row, value, column, table, database, datasette):
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if view_name == "index":
         return {"front": _config(datasette).get("front")}
+    if view_name == "table":
+        config = _config(datasette, database)
+        return {"column_descriptions": config["columns"].get(table)} if config else None
     if view_name != "row" or request is None:
         return None
     config = _config(datasette, database)
