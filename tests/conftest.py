@@ -72,10 +72,14 @@ def built_copy(tmp_path_factory):
 def served(tmp_path_factory):
     """The committed package in a SQLite file with its Datasette metadata, built once for
     every test that only reads it."""
+    from sensetime_dataset.checkout import Project
     from sensetime_dataset.serve.app import Served
     from sensetime_dataset.serve.database import build_database, database_path
     from sensetime_dataset.serve.metadata import write_metadata
+    from sensetime_dataset.serve.site import build_site
 
     folder = tmp_path_factory.mktemp("served")
     db = build_database(PUBLISHED, database_path(PUBLISHED, folder))
-    return Served(db, write_metadata(PUBLISHED, db.stem, folder / "metadata.json"))
+    links = build_site(PUBLISHED, Project(REPO), folder / "site")
+    return Served(db, write_metadata(PUBLISHED, db.stem, folder / "metadata.json", links),
+                  folder / "site")

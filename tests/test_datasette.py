@@ -9,6 +9,7 @@ import hashlib
 import io
 import re
 import sqlite3
+from html import escape, unescape
 from pathlib import Path
 
 import pandas as pd
@@ -138,7 +139,8 @@ async def test_canned_query_rounds_with_lead_investors(ds, db_url):
     series_c = next(r for r in got if r["round_id"] == "series-c")
     assert series_c["lead_investors"] == "Alibaba Group"
     dates = [r["date"] for r in got]
-    assert dates == sorted(dates, key=lambda d: (d is not None, d or ""))  # undated first
+    assert dates == sorted(dates, key=lambda d: (d is None, d or ""))  # undated last
+    assert dates[-1] is None
 
 
 async def test_canned_query_everything_on_one_organization(ds, db_url):
@@ -260,21 +262,66 @@ async def test_money_is_shown_with_its_currency(ds, db_url):
     assert f"{float(r.amount):,.0f} {r.currency}" in html
 
 
-async def test_the_funding_chart_page_and_its_data(ds, db_url):
-    page = await ds.client.get("/-/dashboards/funding")
-    assert page.status_code == 200 and "Funding and valuation" in page.text
+async def test_the_front_page_is_a_readers_door(ds, served):
+    page = (await ds.client.get("/")).text
+    descriptor = PUBLISHED.descriptor
+    assert descriptor["title"] in page and descriptor["version"] in page
+    assert descriptor["created"][:10] in page          # the citation: version and date
+    for table in TABLES:                                 # every table with its row count
+        count = len(package(table))
+        assert re.search(rf'/{table}">[^<]*</a> <code>{table}</code></td>'
+                         rf'<td class="rows">{count:,} rows?</td>', page), table
+    assert "_fts" not in page and "hidden" not in page   # search indexes: not even a count
+    conflicts = package("conflicts")
+    assert f"{conflicts.conflict_id.nunique()} disagreements between sources" in page
+    links = set(re.findall(r'(?:href|src)="(/[^"]+)"', page))
+    archive = f"{descriptor['name']}-{descriptor['version']}.zip"
+    assert any(link.endswith(archive) for link in links)
+    for link in links:                                   # nothing the page links to is missing
+        response = await ds.client.get(link)
+        assert response.status_code == 200, link
+    zip_link = next(link for link in links if link.endswith(archive))
+    assert (await ds.client.get(zip_link)).content == \
+        (REPO / "releases" / archive).read_bytes()
+
+
+async def test_a_row_page_shows_its_quotes_marked_in_their_passages(ds, db_url):
+    evidence = package("evidence")
+    sources = package("sources").set_index("source_id")
+    for table in ROW_TABLES:
+        row_id = package(table).iloc[0, 0]
+        html = (await ds.client.get(f"{db_url}/{table}/{row_id}")).text
+        expected = evidence[(evidence.table_name == table) & (evidence.row_id == row_id)]
+        marked = re.findall(r"<mark>(.*?)</mark>", html, re.S)
+        assert sorted(unescape(m) for m in marked) == sorted(expected.quote), table
+        for source_id in expected.source_id:
+            assert f'<a href="{db_url}/sources/{source_id}">' \
+                   f'{escape(sources.loc[source_id, "title"])}</a>' in html
+
+
+async def test_values_read_as_a_reader_expects(ds, db_url):
     rounds = package("rounds")
-    dated = rounds[rounds.date != ""]
-    from sensetime_dataset.serve.metadata import FUNDING_CHART_SQL
-    got = await rows(ds, f"{db_url}.json", sql=FUNDING_CHART_SQL)
-    assert len(got) == (dated.amount != "").sum() + (dated.valuation != "").sum() > 0
+    bound = rounds[rounds.valuation_qualifier == "more-than"].iloc[0]
+    html = (await ds.client.get(f"{db_url}/rounds/{bound.round_id}")).text
+    assert f"&gt; {float(bound.valuation):,.0f} {bound.currency}" in html
+    conflicts = (await ds.client.get(f"{db_url}/conflicts")).text
+    assert re.search(r'<td class="col-preferred[^"]*">(true|false)</td>', conflicts)
+    assert not re.search(r'<td class="col-preferred[^"]*">[01]</td>', conflicts)
+    # undated rows last on a table page sorted by date
+    got = (await ds.client.get(f"{db_url}/rounds.json", params={"_shape": "array"})).json()
+    dates = [r["date"] for r in got]
+    assert None in dates and dates.index(None) == len(dates) - dates.count(None)
+    # canned queries open with their results, the SQL folded away
+    page = (await ds.client.get(f"{db_url}/rounds_with_lead_investors")).text
+    assert "_show_sql=1" in page and "<textarea" not in page and 'id="sql-query"' not in page
+    assert page.count('<td class="col-round_id') == len(rounds)
 
 
 async def test_only_read_only_plugins_and_immutable_database(ds):
     plugins = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
-    assert plugins == {"evidence_links.py", "datasette-dashboards", "datasette-leaflet",
-                       "datasette-render-markdown"}
-    databases = (await ds.client.get("/-/databases.json")).json()
-    assert [(d["is_mutable"], d["hash"] is not None) for d in databases] == [(False, True)]
+    assert plugins == {"evidence_links.py", "guard.py"}
+    await ds.invoke_startup()
+    assert [(db.is_mutable, db.hash is not None) for db in ds.databases.values()
+            if db.name != "_internal"] == [(False, True)]
     settings = (await ds.client.get("/-/settings.json")).json()
     assert settings["sql_time_limit_ms"] <= 2000 and settings["max_returned_rows"] <= 1000

@@ -74,37 +74,89 @@ def page(browser, server):
     assert problems == []
 
 
-def test_from_home_page_to_a_row_its_evidence_and_the_source(page, server):
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_the_front_page_says_what_a_reader_needs(page, server):
     base, _ = server
-    descriptor_title = json.loads((REPO / "datapackage.json").read_text())["title"]
+    descriptor = json.loads((REPO / "datapackage.json").read_text())
     page.goto(base + "/")
-    assert descriptor_title in page.title() or descriptor_title in page.inner_text("body")
-    page.click(f'a[href="/{DB}"]')
-    page.click(f'a[href="/{DB}/rounds"]')
+    expect(page.locator("h1")).to_have_text(descriptor["title"])
+    body = page.inner_text("body")
+    # every table, in package order, with its row count; no search index, not even a count
+    names = page.locator("table.tables code").all_inner_texts()
+    assert names == PublishedPackage(REPO).tables
+    for name in names:
+        count = len(package(name))
+        row = page.locator("table.tables tr", has=page.locator(f"code:text-is('{name}')"))
+        expect(row.locator("td.rows")).to_have_text(f"{count:,} row{'' if count == 1 else 's'}")
+    assert "_fts" not in body and "hidden" not in body
+    # how to cite this version, and its date
+    citation = page.locator(".citation").inner_text()
+    assert descriptor["version"] in citation and descriptor["created"][:10] in citation
+    # the downloads: this version's release archive and the SQLite file
+    archive = f"{descriptor['name']}-{descriptor['version']}.zip"
+    expect(page.locator(f'#downloads a[href$="{archive}"]')).to_have_count(1)
+    expect(page.locator(f'#downloads a[href="/{DB}.db"]')).to_have_count(1)
+    expect(page.locator('#downloads a:text("CHANGELOG")')).to_have_count(1)
+    # the chart is drawn (an image that loaded)
+    chart = page.locator("img.chart")
+    expect(chart).to_be_visible()
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    conflicts = package("conflicts").conflict_id.nunique()
+    expect(page.locator("#disagreements")).to_contain_text(
+        f"{conflicts} disagreements between sources")
+    shot(page, "front-page")
+
+
+def test_from_front_page_to_a_row_with_its_quotes_and_the_source(page, server):
+    base, _ = server
+    page.goto(base + "/")
     rounds = package("rounds")
-    # expect(): waits for the page the click opened, instead of racing it
+    page.click(f'a[href="/{DB}/rounds"]')
     expect(page.locator("table.rows-and-columns tbody tr")).to_have_count(len(rounds))
+    # undated rounds come last; a lower bound reads as one
+    dates = page.locator("td.col-date").all_inner_texts()
+    assert dates[-1].strip() in ("", "\xa0") and dates[0].strip()
+    bound = rounds[rounds.valuation_qualifier == "more-than"].iloc[0]
+    expect(page.locator("body")).to_contain_text(
+        f"> {float(bound.valuation):,.0f} {bound.currency}")
 
     evidence = package("evidence")
-    round_id = rounds.round_id.iloc[0]
-    page.click(f'a[href="/{DB}/rounds/{round_id}"]')
-    expect(page.locator("h1")).to_contain_text(round_id)
-    page.click("p.evidence-link a")  # the one click from a row to its evidence
-    expected = evidence[(evidence.table_name == "rounds") & (evidence.row_id == round_id)]
-    assert len(expected) > 0
-    cells = page.locator("table td.col-passage")
-    expect(cells).to_have_count(len(expected))
-    passages = cells.all_inner_texts()
-    for quote in expected.quote:
-        assert any(f"«{' '.join(quote.split())}»" in " ".join(p.split()) for p in passages)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "evidence-for-a-round.png"), full_page=True)
+    page.click(f'a[href="/{DB}/rounds/{bound.round_id}"]')
+    expect(page.locator("h1")).to_contain_text(bound.round_id)
+    expected = evidence[(evidence.table_name == "rounds") & (evidence.row_id == bound.round_id)]
+    marks = page.locator(".quotes mark")
+    expect(marks).to_have_count(len(expected))
+    assert sorted(" ".join(m.split()) for m in marks.all_inner_texts()) == \
+        sorted(" ".join(q.split()) for q in expected.quote)
+    # the quotes come before the table of values
+    assert page.locator(".quotes").bounding_box()["y"] < \
+        page.locator("table.rows-and-columns").bounding_box()["y"]
+    shot(page, "row-page-with-quotes")
 
-    source_id = page.locator("td.col-source_id a").first.inner_text()
-    page.locator("td.col-source_id a").first.click()
-    title = package("sources").set_index("source_id").loc[source_id, "title"]
-    expect(page.locator("h1")).to_contain_text(source_id)
+    source = page.locator(".quotes figcaption a").first
+    title = source.inner_text()
+    source.click()
     expect(page.locator("body")).to_contain_text(title)
+    # a source's text wraps: the page is no wider than the window
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280 + 20
+    shot(page, "source-page")
+
+
+def test_the_conflicts_table_shows_its_data_first(page, server):
+    base, _ = server
+    conflicts = package("conflicts")
+    page.goto(f"{base}/{DB}/conflicts")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    expect(rows.first).to_be_visible()
+    assert set(page.locator("td.col-preferred").all_inner_texts()) <= {"true", "false"}
+    # the data starts within the first screen
+    assert rows.first.bounding_box()["y"] < 900
+    expect(page.locator("h3").first).to_contain_text(f"{len(conflicts)} rows")
+    shot(page, "conflicts-table")
 
 
 def test_a_canned_query_with_a_parameter(page, server):
@@ -119,14 +171,21 @@ def test_a_canned_query_with_a_parameter(page, server):
     expect(page.locator("table.rows-and-columns tbody tr")).to_have_count(len(expected))
     assert sorted(page.locator("td.col-event_id").all_inner_texts()) == \
         sorted(expected.event_id)
-    page.screenshot(path=str(SCREENSHOTS / "timeline-for-a-year.png"), full_page=True)
+    shot(page, "timeline-for-a-year")
 
 
-def test_the_funding_chart_draws(page, server):
+def test_the_chart_shows_every_round_with_money(page, server):
     base, _ = server
-    page.goto(f"{base}/-/dashboards/funding")
-    page.wait_for_selector("svg.marks, canvas.marks", timeout=20_000)
-    page.screenshot(path=str(SCREENSHOTS / "funding-chart.png"), full_page=True)
+    rounds = package("rounds")
+    with_money = rounds[(rounds.amount != "") | (rounds.valuation != "")]
+    page.goto(f"{base}/-/site/funding-history.svg")
+    text = page.locator("svg").text_content()
+    page.set_viewport_size({"width": 1000, "height": 420})
+    for _, r in with_money.iterrows():   # dated on the axis, undated listed beside it
+        assert r.round_name.split()[0] in text, r.round_id
+    bound = rounds[rounds.valuation_qualifier == "more-than"].iloc[0]
+    assert f"> {float(bound.valuation) / 1e6:,.0f}" in text
+    page.screenshot(path=str(SCREENSHOTS / "funding-chart.png"))   # an SVG: no full page
 
 
 def test_the_real_server_refuses_writes_and_logs_quietly(server):

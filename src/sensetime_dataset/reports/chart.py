@@ -1,11 +1,14 @@
-"""The funding-history chart in the README: money raised per round and the valuation
-stated for it, drawn from the published rounds table.
+"""Charts of published money, declared once (`CHARTS`) and drawn as one SVG for both the
+README (docs/<name>.svg, by the build) and the site (the front page, by `serve`).
 
 Deterministic SVG (committed, and checked by CI like data/): no date or version in the
 metadata, a fixed hash salt for element ids, text kept as text. Amounts are never
-converted between currencies: one panel per currency. Rounds are placed in date order,
-one slot each, labelled with the date as precise as the source gives it (a partial date
-is not turned into a day)."""
+converted between currencies: one panel (one axis) per currency. Rows are placed in date
+order, one labelled slot each, with the date as precise as the source gives it (a
+partial date is not turned into a day). A value whose qualifier says it is a bound is
+marked (">" and an open marker). Rows with money but no date are listed beside the
+chart rather than dropped. What a column is (its currency, its qualifier) comes from
+the table's schema annotations (`unit`, `qualifies`)."""
 
 from __future__ import annotations
 
@@ -13,61 +16,140 @@ import hashlib
 import io
 import json
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
-CHART = Path("docs") / "funding-history.svg"
+
+@dataclass(frozen=True)
+class Chart:
+    name: str                # docs/<name>.svg
+    table: str
+    title: str
+    label: str               # the column naming a row on the axis
+    date: str
+    bars: tuple = ()         # money columns drawn as labelled bars
+    points: tuple = ()       # money columns drawn as labelled points
+
+
+# A valuation history, once published, is one more entry: Chart("valuation-history",
+# "valuations", ..., points=("valuation",)).
+CHARTS = (
+    Chart("funding-history", "rounds", "Funding rounds and stated valuations",
+          label="round_name", date="date", bars=("amount",), points=("valuation",)),
+)
+CHART = Path("docs") / f"{CHARTS[0].name}.svg"
+# How a qualifier value reads in front of its number (the values of `qualifies` columns).
+BOUND_SIGNS = {"more-than": "> ", "less-than": "< "}
 RC = {"svg.hashsalt": "sensetime-dataset", "svg.fonttype": "none",
       "font.family": "DejaVu Sans", "font.size": 9}
 METADATA = {"Date": None, "Creator": "sensetime-dataset chart", "Format": None}
 UNIT, UNIT_NAME = 1e6, "millions"
 
 
+def currency_column(schema: dict, column: str) -> str | None:
+    return next((f.get("unit") for f in schema["fields"] if f["name"] == column), None)
+
+
+def qualifier_column(schema: dict, column: str) -> str | None:
+    return next((f["name"] for f in schema["fields"] if f.get("qualifies") == column), None)
+
+
+def chart_rows(chart: Chart, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(dated rows in date order, undated rows) that have a value to draw."""
+    columns = (*chart.bars, *chart.points)
+    with_money = [r for r in rows if any(r.get(c) is not None for c in columns)]
+    dated = sorted((r for r in with_money if r.get(chart.date)),
+                   key=lambda r: (r[chart.date], r[chart.label]))
+    return dated, sorted((r for r in with_money if not r.get(chart.date)),
+                         key=lambda r: r[chart.label])
+
+
 def funding_rows(rounds: list[dict]) -> list[dict]:
-    """Rounds with a date and an amount or a valuation, in date order."""
-    rows = [r for r in rounds
-            if r.get("date") and (r.get("amount") is not None or r.get("valuation") is not None)]
-    return sorted(rows, key=lambda r: (r["date"], r["round_id"]))
+    """The funding chart's rows, dated then undated (what the drawing depends on)."""
+    dated, undated = chart_rows(CHARTS[0], rounds)
+    return dated + undated
 
 
-def chart_svg(rows: list[dict]) -> bytes:
+def chart_svg(chart: Chart, schema: dict, rows: list[dict]) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")   # no display, same output everywhere
     from matplotlib.figure import Figure
 
-    currencies = sorted({r["currency"] for r in rows if r.get("currency")}) or ["?"]
+    money = (*chart.bars, *chart.points)
+    currency = currency_column(schema, money[0])
+    dated, undated = chart_rows(chart, rows)
+    currencies = sorted({r.get(currency) or "?" for r in dated + undated}) or ["?"]
     with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(8, 3.2 * len(currencies)), layout="constrained")
-        axes = fig.subplots(len(currencies), 1, squeeze=False)[:, 0]
-        for ax, currency in zip(axes, currencies):
-            _panel(ax, [r for r in rows if (r.get("currency") or "?") == currency], currency)
+        fig = Figure(figsize=(10, 3.4 * len(currencies)), layout="constrained")
+        axes = fig.subplots(len(currencies), 2, squeeze=False, width_ratios=[3, 1])
+        for (ax, side), code in zip(axes, currencies):
+            _panel(ax, chart, schema, [r for r in dated if (r.get(currency) or "?") == code],
+                   code)
+            _undated(side, chart, schema, [r for r in undated
+                                           if (r.get(currency) or "?") == code], code)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata=METADATA)
     return buffer.getvalue()
 
 
-def _panel(ax, rows: list[dict], currency: str) -> None:
-    xs = range(len(rows))
-    amounts = [r["amount"] / UNIT if r.get("amount") is not None else 0 for r in rows]
-    bars = ax.bar(xs, amounts, color="#4878a8", label="amount raised")
-    ax.bar_label(bars, labels=[f"{a:,.0f}" if r.get("amount") is not None else "n/a"
-                               for a, r in zip(amounts, rows)], padding=2)
-    valued = [(x, r["valuation"] / UNIT, r.get("valuation_qualifier"))
-              for x, r in zip(xs, rows) if r.get("valuation") is not None]
-    if valued:
-        vx, vy, _ = zip(*valued)
-        ax.plot(vx, vy, "D--", color="#c0504d", label="stated valuation (> : a lower bound)")
-        for x, y, qualifier in valued:
-            bound = "> " if qualifier == "more-than" else ""
-            ax.annotate(f"{bound}{y:,.0f}", (x, y), textcoords="offset points", xytext=(0, 6),
-                        ha="center", color="#c0504d")
-    # Long round names (the IPO's) are wrapped so that labels do not overlap.
-    ax.set_xticks(list(xs), [f"{textwrap.fill(r['round_name'], 22)}\n{r['date']}" for r in rows])
+def _number(chart, schema, row, column) -> str:
+    qualifier = qualifier_column(schema, column)
+    sign = BOUND_SIGNS.get(row.get(qualifier), "") if qualifier else ""
+    return f"{sign}{row[column] / UNIT:,.0f}"
+
+
+def _panel(ax, chart: Chart, schema: dict, rows: list[dict], currency: str) -> None:
+    xs = list(range(len(rows)))
+    width = 0.8 / max(len(chart.bars), 1)
+    for i, column in enumerate(chart.bars):
+        heights = [r[column] / UNIT if r.get(column) is not None else 0 for r in rows]
+        bars = ax.bar([x + (i - (len(chart.bars) - 1) / 2) * width for x in xs], heights,
+                      width=width, color="#4878a8", label=_title(schema, column))
+        ax.bar_label(bars, labels=[_number(chart, schema, r, column)
+                                   if r.get(column) is not None else "not stated"
+                                   for r in rows], padding=2)
+    tops = [r[c] / UNIT for r in rows for c in (*chart.bars, *chart.points)
+            if r.get(c) is not None]
+    for column in chart.points:
+        qualifier = qualifier_column(schema, column)
+        shown = [(x, r) for x, r in zip(xs, rows) if r.get(column) is not None]
+        for bound in (False, True):
+            part = [(x, r) for x, r in shown
+                    if bool(qualifier and r.get(qualifier) in BOUND_SIGNS) == bound]
+            if not part:
+                continue
+            ax.scatter([x for x, _ in part], [r[column] / UNIT for _, r in part],
+                       marker="^" if bound else "D", s=40, color="#c0504d",
+                       facecolors="none" if bound else "#c0504d",
+                       label=f"{_title(schema, column)}" + (" (lower bound)" if bound else ""))
+            for x, r in part:
+                ax.annotate(_number(chart, schema, r, column), (x, r[column] / UNIT),
+                            textcoords="offset points", xytext=(0, 7), ha="center",
+                            color="#c0504d")
+    ax.set_xticks(xs, [f"{textwrap.fill(r[chart.label], 22)}\n{r[chart.date]}" for r in rows])
     ax.set_ylabel(f"{currency}, {UNIT_NAME}")
-    ax.set_ylim(0, max([*amounts, *(v for _, v, _ in valued), 1]) * 1.15)
-    ax.set_title(f"Funding rounds and stated valuations ({currency})")
+    ax.set_ylim(0, max([*tops, 1]) * 1.2)
+    ax.set_title(f"{chart.title} ({currency}, dated)")
     ax.legend(loc="upper left", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def _undated(ax, chart: Chart, schema: dict, rows: list[dict], currency: str) -> None:
+    """The rows no source dates, listed as text beside the chart they cannot be placed on."""
+    ax.axis("off")
+    lines = [f"Not dated by any source ({currency}, {UNIT_NAME}):"] if rows else \
+        [f"Every {currency} row is dated."]
+    for r in rows:
+        lines.append(textwrap.fill(r[chart.label], 30))
+        lines += [f"  {_title(schema, c)}: {_number(chart, schema, r, c)}"
+                  for c in (*chart.bars, *chart.points) if r.get(c) is not None]
+    ax.text(0, 1, "\n".join(lines), va="top", ha="left", transform=ax.transAxes)
+
+
+def _title(schema: dict, column: str) -> str:
+    field = next(f for f in schema["fields"] if f["name"] == column)
+    return field.get("title", column).lower()
 
 
 def _key(rows: list[dict]) -> str:
@@ -77,17 +159,24 @@ def _key(rows: list[dict]) -> str:
 
 
 def update_chart(project, rounds: list[dict]) -> Path:
-    """Redraw docs/funding-history.svg if its rows or this code changed since it was drawn
-    (matplotlib costs a third of a second to import: a rebuild that changes no round
-    does not pay it). The key of the last drawing is kept in build/."""
-    path = project.root / CHART
-    stamp = project.build_dir / "chart.key"
-    rows = funding_rows(rounds)
-    key = _key(rows)
+    """Redraw docs/funding-history.svg (the README's chart) from the built rounds."""
+    from ..published.schema import read_schema_file
+
+    chart = CHARTS[0]
+    schema = read_schema_file(project.schemas_dir / f"{chart.table}.json")
+    return draw(chart, schema, rounds, project.root / CHART, project.build_dir)
+
+
+def draw(chart: Chart, schema: dict, rows: list[dict], path: Path, stamp_dir: Path) -> Path:
+    """Write the chart's SVG to `path` if its rows, schema or this code changed since it
+    was drawn (matplotlib costs a third of a second to import: a rebuild that changes no
+    row does not pay it). The key of the last drawing is kept in `stamp_dir`."""
+    stamp = stamp_dir / f"{path.parent.name}-{path.stem}.key"
+    key = _key([chart.__dict__, schema, *chart_rows(chart, rows)])
     if path.is_file() and stamp.is_file() and stamp.read_text().split() == \
             [key, hashlib.sha256(path.read_bytes()).hexdigest()]:
         return path
-    svg = chart_svg(rows)
+    svg = chart_svg(chart, schema, rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(svg)
     stamp.parent.mkdir(parents=True, exist_ok=True)

@@ -22,11 +22,11 @@ SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int}
 CONTEXT = 160
 
 VIEWS = {
-    # One row per funding event, in date order (a tranche takes its round's date), with
-    # its lead investors and other participants by name.
+    # One row per funding event, in date order (a tranche takes its round's date;
+    # undated last), with its lead investors and other participants by name.
     "funding_timeline": """
         SELECT r.round_id, coalesce(r.date, p.date) AS date, r.round_name, r.round_type,
-               r.parent_round_id, r.amount, r.currency, r.valuation,
+               r.parent_round_id, r.amount, r.currency, r.valuation, r.valuation_qualifier,
                (SELECT group_concat(name, '; ') FROM (
                     SELECT o.name FROM investors i
                     JOIN organizations o ON o.organization_id = i.organization_id
@@ -39,7 +39,7 @@ VIEWS = {
                  AS participants,
                r.description
         FROM rounds r LEFT JOIN rounds p ON p.round_id = r.parent_round_id
-        ORDER BY coalesce(r.date, p.date), r.round_id""",
+        ORDER BY coalesce(r.date, p.date) IS NULL, coalesce(r.date, p.date), r.round_id""",
     # Each organization's roles across the tables that refer to it.
     "organization_roles": """
         SELECT o.organization_id, o.name, 'investors' AS table_name, i.investor_id AS row_id,

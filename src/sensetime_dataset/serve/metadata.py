@@ -1,5 +1,5 @@
 """Datasette metadata (titles, descriptions, licence, facets, sort orders, label
-columns, full-text search, canned queries, the funding chart) generated from
+columns, full-text search, canned queries, the front page) generated from
 datapackage.json and the Table Schemas in it, so that nothing is described twice."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..published.reader import PublishedPackage
 from ..published.schema import Schemas
-from .database import VIEWS
+from .database import CONTEXT, VIEWS
 
 PLUGIN = "sensetime-evidence"
 
@@ -20,8 +20,8 @@ QUERIES = {
         "description": "Every funding event in date order, with lead investors and other "
                        "participants by name (from the funding_timeline view).",
         "sql": "SELECT round_id, date, round_name, round_type, amount, currency, valuation,\n"
-               "       lead_investors, participants\n"
-               "FROM funding_timeline ORDER BY date, round_id",
+               "       valuation_qualifier, lead_investors, participants\n"
+               "FROM funding_timeline ORDER BY date IS NULL, date, round_id",
     },
     "organization": {
         "title": "Everything on one organization",
@@ -67,13 +67,26 @@ QUERIES = {
     "conflicts_between_sources": {
         "title": "Where sources disagree",
         "description": "Every side of every disagreement between sources, with the quote "
-                       "that states it; preferred = 1 marks the published side and rule "
+                       "that states it; preferred = true marks the published side and rule "
                        "says why.",
         "sql": "SELECT conflict_id, kind, value, stated_as, preferred, published_value,\n"
                "       rule, source_id, source_kind, quote, note, claim_id\n"
                "FROM conflicts ORDER BY conflict_id, preferred DESC, claim_id",
     },
 }
+
+# A row page's quotes, each with the source text around it in three parts (before, the
+# quote, after), so that the page marks the quote itself.
+QUOTES_SQL = f"""
+SELECT e.source_id, s.title AS source_title, s.published, e.quote,
+       CASE WHEN e.start > {CONTEXT} THEN '…' ELSE '' END
+         || substr(s.text, max(e.start - {CONTEXT}, 0) + 1,
+                   e.start - max(e.start - {CONTEXT}, 0)) AS before,
+       substr(s.text, e."end" + 1, {CONTEXT})
+         || CASE WHEN length(s.text) > e."end" + {CONTEXT} THEN '…' ELSE '' END AS after
+FROM evidence e JOIN sources s USING (source_id)
+WHERE e.table_name = :table AND e.row_id = :row_id
+ORDER BY s.published, e.source_id, e.start"""
 
 VIEW_DESCRIPTIONS = {
     "funding_timeline": "One row per funding event in date order (a tranche takes the date "
@@ -83,17 +96,9 @@ VIEW_DESCRIPTIONS = {
     "evidence_passages": "Each evidence quote with its source and the passage around it.",
 }
 
-# The chart of funding and valuation over time (datasette-dashboards, Vega-Lite).
-FUNDING_CHART_SQL = (
-    "SELECT date, round_name, 'amount raised' AS measure, amount AS value, currency\n"
-    "FROM funding_timeline WHERE amount IS NOT NULL AND date IS NOT NULL\n"
-    "UNION ALL\n"
-    "SELECT date, round_name, 'valuation', valuation, currency\n"
-    "FROM funding_timeline WHERE valuation IS NOT NULL AND date IS NOT NULL\n"
-    "ORDER BY date")
-
-
-def build_metadata(pkg: PublishedPackage, database: str) -> dict:
+def build_metadata(pkg: PublishedPackage, database: str, site: dict | None = None) -> dict:
+    """`site`: what the front page links to besides the database (chart, downloads,
+    changelog: url paths by name), from `app.prepare`."""
     descriptor = pkg.descriptor
     schemas = pkg.schemas
     licence = descriptor["licenses"][0]
@@ -104,19 +109,23 @@ def build_metadata(pkg: PublishedPackage, database: str) -> dict:
     # money column -> its currency column, from the schemas' `unit`
     money = {column: unit for t in pkg.tables
              for column, unit in schemas.money_columns(t).items()}
+    # Canned queries open with their results; "Show SQL" unfolds the query.
+    queries = {name: {**query, "hide_sql": True} for name, query in QUERIES.items()}
     return {
         "title": descriptor["title"],
-        "description_html": _description_html(descriptor, database),
+        "description": descriptor["description"],
         "license": licence["name"],
         "license_url": licence["path"],
-        "source": f"{len(descriptor.get('sources', []))} public texts (the sources table)",
+        "source": f"{len(pkg.rows('sources'))} documents from "
+                  f"{len(descriptor.get('sources', []))} files (the sources table)",
         "source_url": f"/{database}/sources",
         "about": f"data package version {descriptor['version']}",
+        "extra_css_urls": [site["stylesheet"]] if site and site.get("stylesheet") else [],
         "databases": {database: {
             "title": descriptor["title"],
             "description": descriptor["description"],
             "tables": tables,
-            "queries": QUERIES,
+            "queries": queries,
         }},
         "plugins": {
             PLUGIN: {
@@ -124,9 +133,20 @@ def build_metadata(pkg: PublishedPackage, database: str) -> dict:
                 "row_tables": {t: schemas.primary_key(t) for t in pkg.tables
                                if _is_referenced_by_evidence(schemas, t)},
                 "money": money,
+                # qualifier column -> the money column it qualifies ("> 3,000,000,000 USD")
+                "qualifiers": {q: c for t in pkg.tables
+                               for q, c in schemas.qualifier_columns(t).items()},
+                "booleans": sorted({f["name"] for t in pkg.tables for f in schemas.fields(t)
+                                    if f["type"] == "boolean"}),
                 "evidence_query": "evidence_for_row",
+                # Column descriptions, folded under the table's description by our
+                # table.html (Datasette's own list pushes the rows a screen down).
+                "columns": {t: {f["name"]: f.get("description", "") for f in schemas.fields(t)}
+                            for t in pkg.tables},
+                "source_table": "sources",
+                "quotes_sql": QUOTES_SQL,
+                "front": _front_page(pkg, database, site or {}),
             },
-            "datasette-dashboards": {"funding": _funding_dashboard(database)},
         },
     }
 
@@ -143,20 +163,20 @@ def _table_metadata(table: str, schemas: Schemas) -> dict:
     meta = {
         "title": schema.get("title", table),
         "description": schema.get("description", ""),
-        "columns": {f["name"]: f.get("description", "") for f in fields},
     }
     derived = schemas.precision_columns(table)   # facets on the date itself say more
     enums = [f["name"] for f in fields if "enum" in f.get("constraints", {})
              and f["name"] not in derived]
     facets = enums + [f["name"] for f in fields if f["type"] == "boolean"]
-    facets += [c for c in sorted(fks) if c == "source_id"]
     if facets:
         meta["facets"] = facets
     label = _label_column(fields, key, fks)
     if label:
         meta["label_column"] = label
     sort = schemas.default_sort(table) or label
-    if sort:
+    if sort in schemas.precision_columns(table).values():
+        meta["sort_desc"] = sort   # newest first: SQLite puts undated rows (NULL) last
+    elif sort:
         meta["sort"] = sort
     if schemas.fulltext_columns(table):
         meta["fts_table"] = f"{table}_fts"
@@ -177,49 +197,39 @@ def _label_column(fields: list[dict], key: str, fks: set[str]) -> str | None:
     return None
 
 
-def _description_html(descriptor: dict, database: str) -> str:
-    from html import escape
-    items = "".join(f"<li>{escape(s['title'])}</li>" for s in descriptor.get("sources", []))
-    return (f"<p>{escape(descriptor['description'])}</p>"
-            f"<p>Version {escape(descriptor['version'])}. Built from these texts (normalized "
-            f"text and metadata in <a href=\"/{database}/sources\">sources</a>):</p>"
-            f"<ul>{items}</ul>"
-            f"<p>Every row has its quotes in <a href=\"/{database}/evidence\">evidence</a>; "
-            f"every value as each source states it is in <a href=\"/{database}/claims\">"
-            f"claims</a>; <a href=\"/{database}/conflicts_between_sources\">where sources "
-            f"disagree</a>; <a href=\"/-/dashboards/funding\">funding and valuation over "
-            f"time</a>.</p>")
-
-
-def _funding_dashboard(database: str) -> dict:
+def _front_page(pkg: PublishedPackage, database: str, site: dict) -> dict:
+    """What the front page shows: the tables in package order (the history first, then
+    where each value comes from) with their row counts, the disagreements, how to cite
+    this version, and the downloads."""
+    d, schemas = pkg.descriptor, pkg.schemas
+    groups = [("The history", [t for t in pkg.tables
+                               if schemas.role(t) in ("curated", "registry")]),
+              ("Where each value comes from", schemas.with_role("provenance"))]
+    date = d.get("created", "")[:10]
+    authors = ", ".join(c["title"] for c in d.get("contributors", []))
+    licence = d["licenses"][0]
     return {
-        "title": "Funding and valuation over time",
-        "description": "Money raised and the valuation stated for each funding event "
-                       "(from the funding_timeline view; amounts in units of currency).",
-        "layout": [["funding"]],
-        "charts": {"funding": {
-            "title": "Amount raised and valuation by date",
-            "db": database,
-            "query": FUNDING_CHART_SQL,
-            "library": "vega-lite",
-            "display": {
-                "mark": {"type": "line", "point": True, "tooltip": True},
-                "encoding": {
-                    "x": {"field": "date", "type": "temporal", "title": "date"},
-                    "y": {"field": "value", "type": "quantitative",
-                          "title": "amount (units of currency)"},
-                    "color": {"field": "measure", "type": "nominal"},
-                    "tooltip": [{"field": "round_name"}, {"field": "measure"},
-                                {"field": "value", "format": ","},
-                                {"field": "currency"}, {"field": "date"}],
-                },
-            },
-        }},
+        "groups": [{"title": title, "tables": [
+            {"name": t, "title": schemas.tables[t].get("title", t),
+             "description": schemas.tables[t].get("description", ""),
+             "rows": len(pkg.rows(t))} for t in tables]} for title, tables in groups],
+        "views": {v: VIEW_DESCRIPTIONS[v] for v in VIEWS},
+        "queries": {q: QUERIES[q]["title"] for q in QUERIES},
+        "conflicts": {"query": "conflicts_between_sources",
+                      "sides": len(pkg.rows("conflicts")) if "conflicts" in pkg.tables else 0,
+                      "disagreements": len({r["conflict_id"] for r in pkg.rows("conflicts")})
+                      if "conflicts" in pkg.tables else 0},
+        "version": d["version"], "date": date, "name": d["name"],
+        "citation": f"{authors} ({date[:4]}). {d['title']}, version {d['version']} "
+                    f"({date}) [data set]. {licence['name']}.",
+        "site": site,
+        "database_download": f"/{database}.db",
     }
 
 
-def write_metadata(pkg: PublishedPackage, database: str, target: Path) -> Path:
+def write_metadata(pkg: PublishedPackage, database: str, target: Path,
+                   site: dict | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(build_metadata(pkg, database), indent=2, ensure_ascii=False)
+    text = json.dumps(build_metadata(pkg, database, site), indent=2, ensure_ascii=False)
     target.write_text(text + "\n", encoding="utf-8")
     return target

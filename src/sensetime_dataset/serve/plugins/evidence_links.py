@@ -1,7 +1,9 @@
 """Datasette plugin (loaded with --plugins-dir): links that take a reader from any row to
-its evidence and from any quote back to its row and source, money shown with its
-currency, and a door that lets only GET and HEAD in. It writes nothing; its settings come
-from the generated metadata (plugins → sensetime-evidence), so it knows no table by name."""
+its evidence and from any quote back to its row and source, every row page with its
+quotes inline (each highlighted in its passage), money shown with its currency and its
+qualifier ("> 3,000,000,000 USD"), booleans as true/false, and the front page. It
+writes nothing; its settings come from the generated metadata (plugins →
+sensetime-evidence), so it knows no table by name."""
 
 from __future__ import annotations
 
@@ -11,12 +13,20 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from markupsafe import Markup, escape
 
+from sensetime_dataset.reports.chart import BOUND_SIGNS
+
 PLUGIN = "sensetime-evidence"
 
 
-def _config(datasette, database):
-    config = datasette.plugin_config(PLUGIN) or {}
-    return config if config.get("database") == database else None
+def _config(datasette, database=None):
+    """The plugin's settings, read once per Datasette (render_cell runs once per cell)."""
+    config = datasette.__dict__.get("_sensetime_config")
+    if config is None:
+        config = datasette.plugin_config(PLUGIN) or {}
+        datasette._sensetime_config = config
+    if database is not None and config.get("database") != database:
+        return None
+    return config
 
 
 def _get(row, key):
@@ -40,20 +50,28 @@ def render_cell(row, value, column, table, database, datasette):
         # evidence, claims and the views built on them: back to the row they are about
         return _link(f"{datasette.urls.table(database, row['table_name'])}/"
                      f"{tilde_encode(str(value))}", value)
-    if column == "source_id" and table not in row_tables and table != "sources":
+    if column == "source_id" and table not in row_tables and table != config["source_table"]:
         # views and canned queries, where Datasette does not expand foreign keys
-        return _link(f"{datasette.urls.table(database, 'sources')}/{tilde_encode(str(value))}",
-                     value)
+        return _link(f"{datasette.urls.table(database, config['source_table'])}/"
+                     f"{tilde_encode(str(value))}", value)
+    if column in config["booleans"] and value in (0, 1):
+        return "true" if value else "false"
     currency_column = config["money"].get(column)
     if currency_column and isinstance(value, (int, float)):
+        sign = next((BOUND_SIGNS.get(_get(row, q), "") for q, c in config["qualifiers"].items()
+                     if c == column and _get(row, q)), "")
         currency = _get(row, currency_column)
-        return Markup(escape(f"{value:,.0f} {currency or ''}".strip()))
+        return Markup(escape(f"{sign}{value:,.0f} {currency or ''}".strip()))
     return None
 
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
-    """On a row page: the link to the canned query listing the row's evidence."""
+    if view_name == "index":
+        return {"front": _config(datasette).get("front")}
+    if view_name == "table":
+        config = _config(datasette, database)
+        return {"column_descriptions": config["columns"].get(table)} if config else None
     if view_name != "row" or request is None:
         return None
     config = _config(datasette, database)
@@ -63,56 +81,13 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
     async def inner():
         db = datasette.get_database(database)
-        quotes, sources = (await db.execute(
-            "SELECT count(*), count(DISTINCT source_id) FROM evidence "
-            "WHERE table_name = ? AND row_id = ?", [table, row_id])).first()
+        quotes = (await db.execute(config["quotes_sql"],
+                                   {"table": table, "row_id": row_id})).rows
         query = urlencode({"table_name": table, "row_id": row_id})
+        sources = datasette.urls.table(database, config["source_table"])
         return {"evidence_link": {
             "url": f"{datasette.urls.database(database)}/{config['evidence_query']}?{query}",
-            "quotes": quotes, "sources": sources}}
+            "quotes": len(quotes), "sources": len({q["source_id"] for q in quotes})},
+            "quotes": [dict(q, source_url=f"{sources}/{tilde_encode(q['source_id'])}")
+                       for q in quotes]}
     return inner
-
-
-@hookimpl
-def asgi_wrapper(datasette):
-    """The site is read-only: refuse every method that could change something (Datasette
-    itself answers a POST to a table with a 500) with a plain 405."""
-    def wrap(app):
-        async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                await send({"type": "http.response.start", "status": 405,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                        (b"allow", b"GET, HEAD")]})
-                await send({"type": "http.response.body",
-                            "body": b"This site is read-only: GET and HEAD only.\n"})
-                return
-            await app(scope, receive, send)
-        return read_only
-    return wrap
-
-
-def _is_bad_request(exception) -> bool:
-    """Errors Datasette 0.65 answers with a 500 although the request is at fault: a sort
-    by a column that does not exist, several statements in one _where."""
-    import sqlite3
-
-    from datasette.views.base import DatasetteError
-
-    if isinstance(exception, DatasetteError):
-        return exception.status == 500 and str(exception.message).startswith(
-            "Cannot sort table by")
-    return isinstance(exception, (sqlite3.ProgrammingError, sqlite3.Warning)) and \
-        "one statement at a time" in str(exception)
-
-
-@hookimpl
-def handle_exception(datasette, request, exception):
-    if not _is_bad_request(exception):
-        return None
-    # Datasette's own handler renders the error page (HTML or JSON); we only fix the status.
-    from datasette.handle_exception import handle_exception as default
-    from datasette.views.base import DatasetteError
-
-    message = getattr(exception, "message", None) or str(exception)
-    return default(datasette, request, DatasetteError(message, title="Invalid request",
-                                                      status=400))
