@@ -17,6 +17,7 @@ from ..reports.chart import update_chart
 from ..reports.coverage import Coverage, compute, write_report
 from .claims import load_rows
 from .normalize import normalize
+from .readings import ReadingCount
 from .publish import package_metadata, swap_into_place, write_package
 from .resolve import load_registry, resolve
 from .sources import verify_sources
@@ -31,6 +32,7 @@ class BuildResult:
     descriptor: Path
     coverage: Coverage
     coverage_report: Path
+    readings: ReadingCount
 
 
 def load_schemas(project: Project, meta: dict) -> Schemas:
@@ -46,7 +48,8 @@ def build(root: Path) -> BuildResult:
     rows = load_rows(project, {d.source_id: d for d in documents}, schemas.with_role("curated"))
     orgs = load_registry(project)
     resolve(rows, orgs, schemas)
-    tables = build_tables(rows, orgs, documents, schemas, project)
+    readings = ReadingCount()
+    tables = build_tables(rows, orgs, documents, schemas, project, readings)
     # Stage next to the published package (same file system, so the swap is a rename).
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
     try:
@@ -60,7 +63,7 @@ def build(root: Path) -> BuildResult:
     report = project.build_dir / "coverage.md"
     write_report(coverage, report)
     return BuildResult({t: len(r) for t, r in tables.items()}, project.descriptor, coverage,
-                       report)
+                       report, readings)
 
 
 def _write_normalized(project: Project, documents) -> None:

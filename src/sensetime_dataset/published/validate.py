@@ -8,20 +8,25 @@
 3. pandera, with schemas built from the same Table Schemas, for the rules Table Schema
    cannot state: every row has evidence, quotes are the source text at their offsets,
    evidence and claims point at published rows, precision columns match their dates,
-   qualifiers are set exactly with their values, money is positive.
+   partial dates are real calendar dates whose first and last days are the `date`
+   columns beside them, numbers are finite, qualifiers are set exactly with their
+   values, copied columns equal their origin (rounds.valuation and valuations).
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import re
 from pathlib import Path
 
 from ..errors import BuildError
 from .reader import PublishedPackage
-from .schema import PRECISION, Schemas
+from .schema import PRECISION, Schemas, date_bounds
 
 log = logging.getLogger(__name__)
 MAX_REPORTED = 20
+DATE_SHAPE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 
 def validate_package(folder: Path | PublishedPackage) -> None:
@@ -130,9 +135,8 @@ def _pandera_problems(pkg: PublishedPackage) -> list[str]:
 
     frames = pkg.frames("parquet")
     if not pkg.schemas.has_annotations:
-        log.warning("%s: no schemas/ folder beside datapackage.json; the checks of precision "
-                    "and qualifier columns need its annotations and were skipped (a release "
-                    "archive has it)", pkg.folder)
+        return [f"{pkg.folder}: datapackage.json has no table annotations (tableRole …) and "
+                "no schemas/ folder gives them; the cross-table checks need them"]
     problems = []
     for table, schema in cross_table_schemas(frames, pkg.schemas).items():
         try:
@@ -160,8 +164,6 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
     import pandera.pandas as pa
     from pandera.io.pandas_io import from_frictionless_schema
 
-    from .schema import published
-
     texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"]))
     keys = {t: set(frames[t][schemas.primary_key(t)]) for t in frames}
     evidenced = set(zip(frames["evidence"]["table_name"], frames["evidence"]["row_id"]))
@@ -186,6 +188,30 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
             return pd.Series([e == a for e, a in zip(expected, actual)], index=df.index)
         return pa.Check(check, name=f"{precision} matches {date}")
 
+    def bounds_match(column: str, date: str, side: int):
+        def check(df: pd.DataFrame) -> pd.Series:
+            # A date-shaped text must be a real calendar date ("2018-02-30" is not);
+            # another word the pattern allows ("unknown") has no bounds.
+            dated = [isinstance(d, str) and DATE_SHAPE.match(d) is not None for d in df[date]]
+            expected = [(date_bounds(d) or (None, None))[side] if ok else None
+                        for d, ok in zip(df[date], dated)]
+            actual = [None if pd.isna(v) else v for v in df[column]]
+            return pd.Series([e == a and (e is not None or not ok)
+                              for e, a, ok in zip(expected, actual, dated)], index=df.index)
+        return pa.Check(check, name=f"{date} is a calendar date and {column} its "
+                                   f"{('first', 'last')[side]} day")
+
+    def copied(column: str, origin: dict, key: str):
+        source = frames[origin["table"]]
+        values = {k: v for k, v in zip(source[origin["link"]], source[origin["field"]])
+                  if not pd.isna(k)}
+
+        def check(df: pd.DataFrame) -> pd.Series:
+            return pd.Series([(values.get(k) == v) if not pd.isna(v) else k not in values
+                              for k, v in zip(df[key], df[column])], index=df.index)
+        return pa.Check(check, name=f"{column} equals {origin['table']}.{origin['field']} "
+                                    f"of the row whose {origin['link']} is {key}")
+
     def references(column: str, table: str):
         return pa.Check(lambda df: df[column].map(lambda v: pd.isna(v) or v in keys[table])
                         .astype(bool), name=f"{column} refers to a row of {table}")
@@ -194,7 +220,7 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
     out = {}
     for table in frames:
         columns = schemas.field_names(table)
-        base = from_frictionless_schema(published(schemas.tables[table]))
+        base = from_frictionless_schema(_standard(schemas.tables[table]))
         checks = []
         if table in evidenced_tables:
             checks.append(has_evidence(table))
@@ -205,15 +231,36 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
             checks.append(precision_matches(precision, date))
         for fk in schemas.foreign_keys(table):
             checks.append(references(fk["fields"][0], fk["reference"]["resource"] or table))
-        # The schemas say `minimum: 0`; a stated amount of nothing is no amount.
-        # TODO(1.0.0): publish `exclusiveMinimum: 0` in the schemas and drop this check.
-        for money in schemas.money_columns(table):
-            checks.append(pa.Check(lambda df, m=money: df[m].map(
-                lambda v: pd.isna(v) or v > 0).astype(bool), name=f"{money} is positive"))
+        for column, (date, side) in schemas.bound_columns(table).items():
+            checks.append(bounds_match(column, date, side))
+        for number in schemas.number_columns(table):
+            # Table Schema has no rule against inf; a stated amount is always finite.
+            checks.append(pa.Check(lambda df, n=number: df[n].map(
+                lambda v: pd.isna(v) or math.isfinite(v)).astype(bool), name=f"{number} is finite"))
+        for column, origin in schemas.copied_columns(table).items():
+            checks.append(copied(column, origin, schemas.primary_key(table)))
         for qualifier, qualified in schemas.qualifier_columns(table).items():
             checks.append(pa.Check(
                 lambda df, q=qualifier, x=qualified: (df[q].isna() == df[x].isna()).astype(bool),
                 name=f"{qualifier} is set exactly when {qualified} is"))
-        out[table] = pa.DataFrameSchema(columns=base.columns, checks=checks, coerce=True,
+        columns = dict(base.columns)
+        for f in schemas.fields(table):
+            if f["type"] == "date":
+                columns[f["name"]] = pa.Column(None, nullable=True, name=f["name"])
+        columns = {name: columns[name] for name in schemas.field_names(table)}
+        out[table] = pa.DataFrameSchema(columns=columns, checks=checks, coerce=True,
                                         strict=True, name=table)
+    return out
+
+
+def _standard(schema: dict) -> dict:
+    """The schema without our annotations, for pandera's reader; `date` columns are
+    checked as dates by frictionless and by the bounds check, not by pandera."""
+    from .schema import FIELD_ANNOTATIONS, TABLE_ANNOTATIONS
+
+    out = {k: v for k, v in schema.items() if k not in TABLE_ANNOTATIONS}
+    # Table Schema v2, like the package: `exclusiveMinimum` is a v2 constraint.
+    out["$schema"] = "https://datapackage.org/profiles/2.0/tableschema.json"
+    out["fields"] = [{k: v for k, v in f.items() if k not in FIELD_ANNOTATIONS}
+                     for f in schema["fields"] if f["type"] != "date"]
     return out

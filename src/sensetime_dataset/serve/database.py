@@ -16,7 +16,8 @@ from ..published.reader import PublishedPackage
 
 log = logging.getLogger(__name__)
 
-SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int}
+SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int,
+             "date": str}   # ISO 8601 text: sorts and compares as dates
 
 # Characters of source text shown around a quote in `evidence_passages`.
 CONTEXT = 160

@@ -3,8 +3,9 @@
 
 Absolute forms: "October 20, 2017", "20 October 2017", "Oct. 20, 2017", "2017-10-20",
 "October 2017", "in 2017", "the end of July 2017". Relative forms ("today", "last
-month", "last July", "this year", "the following month", "December 10", "on Monday
-(April 9)") are resolved only against `anchor`, an ISO date given by the caller (a
+month", "last July", "this year", "the following month", "the same day", "December
+10", "On 13 December", "In August", "on Monday (April 9)") are resolved only against
+`anchor` (a month or day without a year takes the anchor's year), an ISO date given by the caller (a
 document's dateline), never against the clock; without an anchor they are skipped.
 """
 
@@ -43,11 +44,13 @@ DATE = re.compile(
     rf"|(?P<my>\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|late\s+|mid-?)?"
     rf"(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b)"
     rf"|(?P<md>\b(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})\b(?!\s*,?\s*\d))"
+    rf"|(?P<dm>\b(?P<d6>{_DAY})\s+(?P<m7>{_MONTH})(?!\w)(?!\s*,?\s*\d))"
+    rf"|(?P<inmonth>\b(?:in|since|by|until|from)\s+(?P<m8>{_MONTH})(?!\w)(?!\s*,?\s*\d))"
     rf"|(?P<lastmonth>\b(?:last|this|next|the\s+following|the\s+previous)\s+"
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b)"
     r"|(?P<rel>\b(?:today|yesterday|tomorrow|(?:last|this|next|the\s+following|the\s+previous"
-    r"|the\s+same)\s+(?:month|year))\b)"
+    r"|the\s+same)\s+(?:month|year)|the\s+same\s+day)\b)"
     rf"|(?P<year>(?<![\d$.,/-])\b(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))",
     re.IGNORECASE,
 )
@@ -85,7 +88,7 @@ def _shift_month(d: date, months: int) -> str:
 def _relative(phrase: str, a: date, precise: int) -> str | None:
     """`precise` is the number of parts the anchor gives (1 year, 2 month, 3 day)."""
     p = re.sub(r"\s+", " ", phrase.lower())
-    if p == "today":
+    if p in ("today", "the same day"):
         return a.isoformat() if precise == 3 else None
     if p == "yesterday":
         return (a - timedelta(days=1)).isoformat() if precise == 3 else None
@@ -123,11 +126,16 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
             relative = True
             if a is None:
                 continue
-            if m["weekday"] or m["md"]:
-                month, day = (m["m5"], m["d5"]) if m["weekday"] else (m["m4"], m["d4"])
-                if m["md"] and month.lower() == "may" and not month[0].isupper():
+            if m["weekday"] or m["md"] or m["dm"]:
+                month, day = (m["m5"], m["d5"]) if m["weekday"] else \
+                    (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d6"])
+                if month.lower() == "may" and not month[0].isupper():
                     continue  # "may 5" as a verb
                 value = _iso(a.year, _month(month), _day(day))
+            elif m["inmonth"]:
+                if m["m8"].lower() == "may" and not m["m8"][0].isupper():
+                    continue
+                value = _iso(a.year, _month(m["m8"]))
             elif m["lastmonth"]:
                 month = _month(m["m6"])
                 word = m.group(0).lower()

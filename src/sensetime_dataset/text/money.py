@@ -80,7 +80,8 @@ def find_money(text: str) -> list[Money]:
         currency = None
         if prefix:
             currency = PREFIX[prefix.lower()]
-        if suffix and currency is None:
+        if suffix and (currency is None or prefix in ("$", "\\$")):
+            # A bare "$" names no country: "$767 million Hong Kong dollars" is HKD.
             currency = SUFFIX[suffix.lower()]
         # "20 million users" is read as an amount without currency: the reader cannot
         # tell a count from money; callers that need money require a currency.

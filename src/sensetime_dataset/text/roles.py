@@ -1,5 +1,5 @@
 """Investor roles in a funding sentence: `lead` ("led by", "X led the round", "lead
-investor", "co-led") or `participant` ("participated", "with participation from",
+investor", "co-led", "taking the lead role") or `participant` ("participated", "with participation from",
 "joined by", "backed by", "investors include", "also invested")."""
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ class RoleMention:
 LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b", r"leading",
         r"co-?leads?", r"lead\s+investors?", r"leads?\s+the\s+(?:round|financing|investment)",
         r"lead\s+(?:the|a)\s+\w+\s+round", r"anchor(?:ed)?\s+by", r"anchor\s+investors?",
-        r"headed\s+by", r"spearheaded\s+by"]
-PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
+        r"headed\s+by", r"spearheaded\s+by", r"(?:tak(?:e|es|ing)|took)\s+the\s+lead(?:\s+role)?",
+        r"lead\s+role"]
+PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"participants?", r"joined\s+by", r"backed\s+by",
                r"investors?\s+(?:include|included|including|were|are)", r"also\s+invested",
                r"also\s+(?:joined|took\s+part|backed)", r"alongside", r"along\s+with",
                r"took\s+part", r"existing\s+investors?", r"other\s+investors?",
