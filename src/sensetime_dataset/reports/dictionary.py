@@ -23,7 +23,46 @@ def _constraints(field: dict) -> str:
         parts.append(f"pattern `{c['pattern']}`")
     if "minimum" in c:
         parts.append(f"≥ {c['minimum']}")
+    if "exclusiveMinimum" in c:
+        parts.append(f"> {c['exclusiveMinimum']}")
     return "; ".join(parts)
+
+
+def _annotations(field: dict) -> str:
+    """Our schema annotations (published/schema.py), in words."""
+    parts = []
+    if "readAs" in field:
+        parts.append(f"read from the quote as {field['readAs']}")
+    if "unit" in field:
+        parts.append(f"currency in `{field['unit']}`")
+    if "qualifies" in field:
+        parts.append(f"qualifies `{field['qualifies']}`")
+    if "precisionOf" in field:
+        parts.append(f"precision of `{field['precisionOf']}`")
+    if "startOf" in field:
+        parts.append(f"first day of `{field['startOf']}`")
+    if "endOf" in field:
+        parts.append(f"last day of `{field['endOf']}`")
+    if "derived" in field:
+        parts.append(f"derived from the claims ({field['derived']})")
+    if "copiedFrom" in field:
+        c = field["copiedFrom"]
+        parts.append(f"copied from `{c['table']}.{c['field']}` by `{c['link']}`")
+    if field.get("fullText"):
+        parts.append("full-text indexed")
+    return "; ".join(parts)
+
+
+def _table_annotations(schema: dict) -> str:
+    parts = [f"Role: {schema.get('tableRole')}."]
+    event = schema.get("derivedEvent")
+    if event:
+        parts.append(f"Every dated row is also an `events` row ({event['eventType']}, id "
+                     f"`{event['idPrefix']}-…`" + (f", one per `{event['groupBy']}`"
+                                                  if event.get("groupBy") else "") + ").")
+    if schema.get("defaultSort"):
+        parts.append(f"Shown sorted by `{schema['defaultSort']}`.")
+    return " ".join(parts)
 
 
 def render(schemas: Schemas) -> str:
@@ -35,11 +74,14 @@ def render(schemas: Schemas) -> str:
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += (f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.")
-        out += ["", "| column | type | constraints | description |", "| --- | --- | --- | --- |"]
+        out += ["", _table_annotations(schema)]
+        out += ["", "| column | type | constraints | annotations | description |",
+                "| --- | --- | --- | --- | --- |"]
         for f in schema["fields"]:
             desc = f.get("description", "").replace("|", "\\|")
             cons = _constraints(f).replace("|", "\\|")
-            out.append(f"| `{f['name']}` | {f['type']} | {cons} | {desc} |")
+            notes = _annotations(f).replace("|", "\\|")
+            out.append(f"| `{f['name']}` | {f['type']} | {cons} | {notes} | {desc} |")
         out.append("")
     out.append(END)
     return "\n".join(out)
