@@ -28,23 +28,16 @@ def _constraints(field: dict) -> str:
     return "; ".join(parts)
 
 
+# Our schema annotations (published/schema.py), in words.
+ANNOTATION_WORDS = {"readAs": "read from the quote as {}", "unit": "currency in `{}`",
+                    "qualifies": "qualifies `{}`", "precisionOf": "precision of `{}`",
+                    "startOf": "first day of `{}`", "endOf": "last day of `{}`",
+                    "derived": "derived from the claims ({})"}
+
+
 def _annotations(field: dict) -> str:
-    """Our schema annotations (published/schema.py), in words."""
-    parts = []
-    if "readAs" in field:
-        parts.append(f"read from the quote as {field['readAs']}")
-    if "unit" in field:
-        parts.append(f"currency in `{field['unit']}`")
-    if "qualifies" in field:
-        parts.append(f"qualifies `{field['qualifies']}`")
-    if "precisionOf" in field:
-        parts.append(f"precision of `{field['precisionOf']}`")
-    if "startOf" in field:
-        parts.append(f"first day of `{field['startOf']}`")
-    if "endOf" in field:
-        parts.append(f"last day of `{field['endOf']}`")
-    if "derived" in field:
-        parts.append(f"derived from the claims ({field['derived']})")
+    parts = [words.format(field[key]) for key, words in ANNOTATION_WORDS.items()
+             if key in field]
     if "copiedFrom" in field:
         c = field["copiedFrom"]
         parts.append(f"copied from `{c['table']}.{c['field']}` by `{c['link']}`")
