@@ -109,3 +109,44 @@ def test_validate_refuses_an_impossible_value_in_a_downloaded_package(
     write_package(tmp_path, tables, PUBLISHED.schemas, package_metadata(Project(REPO)))
     with pytest.raises(BuildError, match=message):
         validate_package(tmp_path)
+
+
+def _invalid_utf8(root: Path) -> None:
+    path = root / "curation" / "sanctions.yaml"
+    path.write_bytes(path.read_bytes().replace("Entity List".encode(), b"Entity \xff List", 1))
+
+
+def _empty_rounds(root: Path) -> None:
+    (root / "curation" / "rounds.yaml").write_text("# nothing yet\n", encoding="utf-8")
+
+
+def _missing_round(root: Path) -> None:
+    edit(root / "curation" / "investors.yaml",
+         "values: {round_id: series-b-b2, organization_id: Sailing Capital, role: lead}",
+         "values: {round_id: series-z, organization_id: Sailing Capital, role: lead}")
+
+
+def _bad_date_beside_other_claims(root: Path) -> None:
+    # series-c has several dated claims: the impossible one is named, not a disagreement.
+    edit(root / "curation" / "rounds.yaml",
+         'values: {date: "2018-04", amount: 600000000, currency: USD}',
+         'values: {date: "2018-04-31", amount: 600000000, currency: USD}')
+
+
+@pytest.mark.parametrize("breaker, patterns", [
+    (_invalid_utf8, [r"curation/sanctions\.yaml", r"not UTF-8"]),
+    (_empty_rounds, [r"curation/rounds\.yaml", r"at least one row"]),
+    (_missing_round, [r"curation/investors\.yaml, row series-b-b2-sailing-capital, claim 1",
+                      r"round_id 'series-z' is not a row of rounds"]),
+    (_bad_date_beside_other_claims, [r"curation/rounds\.yaml, row series-c, claim \d",
+                                     r"'2018-04-31' is not a calendar date"]),
+], ids=["invalid utf-8", "empty curation file", "missing round", "bad date among claims"])
+def test_every_build_error_names_the_curation_file_and_record(repo_copy, breaker, patterns):
+    before = tree_digest(repo_copy)
+    breaker(repo_copy)
+    with pytest.raises(BuildError) as error:
+        build(repo_copy)
+    for pattern in patterns:
+        assert re.search(pattern, str(error.value)), f"{pattern!r} not in: {error.value}"
+    assert "staging" not in str(error.value) and ".build-" not in str(error.value)
+    assert tree_digest(repo_copy) == before

@@ -65,3 +65,6 @@ def read_yaml(path: Path):
         raise BuildError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
         raise BuildError(f"{path}: not valid YAML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 text (an invalid byte at offset {exc.start}); "
+                         "save the file as UTF-8") from None

@@ -110,9 +110,11 @@ def load_rows(project: Project, documents: dict[str, Document],
     for table in tables:
         path = project.curation_dir / f"{table}.yaml"
         rel = f"curation/{table}.yaml"
-        entries = read_yaml(path) or []
-        if not isinstance(entries, list):
-            raise BuildError(f"{rel}: expected a list of rows")
+        entries = read_yaml(path)
+        if not isinstance(entries, list) or not entries:
+            raise BuildError(f"{rel}: expected a list of rows, found "
+                             f"{'nothing' if not entries else type(entries).__name__}; every "
+                             "curated table needs at least one row")
         seen = set()
         for i, entry in enumerate(entries):
             if not isinstance(entry, dict) or "id" not in entry:

@@ -152,6 +152,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     # Every value read back from its quote (after the choice: an anchor may name
     # another row's published date).
     records = {(t, r[schemas.primary_key(t)]): r for t in tables for r in tables[t]}
+    _check_references(rows, records, schemas)
     count = check_readings(rows, schemas, Anchors(docs, records, rows))
     if readings is not None:
         readings.__dict__.update(count.__dict__)
@@ -237,6 +238,23 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
                     record[name] = None
     log.info("tables: %s", ", ".join(f"{t} {len(r)}" for t, r in sorted(tables.items())))
     return dict(tables)
+
+
+def _check_references(rows: list[CuratedRow], records: dict, schemas: Schemas) -> None:
+    """A curated reference to another curated row must name one, refused here with the
+    curation file and record (organization names are resolved by resolve.py; a derived
+    event id is made by the build)."""
+    for row in rows:
+        group_by = (schemas.derived_event(row.table) or {}).get("groupBy")
+        for fk in schemas.foreign_keys(row.table):
+            field, target = fk["fields"][0], fk["reference"]["resource"] or row.table
+            if target == "organizations" or field == group_by:
+                continue
+            for claim in row.claims:
+                value = claim.values.get(field)
+                if value is not None and (target, value) not in records:
+                    raise BuildError(f"{claim.where}: {field} {value!r} is not a row of "
+                                     f"{target}; use the id of a row of curation/{target}.yaml")
 
 
 def _copy_columns(tables: dict[str, list[dict]], schemas: Schemas) -> None:
