@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, tree_digest
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+from conftest import edit, run_cli, tree_digest
 
 
 def changed_source(root: Path) -> None:

@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PUBLISHED, REPO, tree_digest
+from conftest import PUBLISHED, REPO, edit, tree_digest
 from sensetime_dataset.errors import BuildError
 from sensetime_dataset.pipeline.build import build
 from sensetime_dataset.pipeline.publish import package_metadata, write_package
 from sensetime_dataset.published.validate import validate_package
 from sensetime_dataset.checkout import Project
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} not once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 CASES = {
