@@ -37,6 +37,13 @@ def repo_copy(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Change curation or a source the way a person editing the file does."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the command-line tool the way a user does."""
     return subprocess.run([sys.executable, "-m", "sensetime_dataset", *args], cwd=cwd,

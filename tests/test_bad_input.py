@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, tree_digest
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+from conftest import edit, run_cli, tree_digest
 
 
 def changed_source(root: Path) -> None:
@@ -98,10 +92,15 @@ def source_is_a_symlink(root: Path) -> None:
     source.symlink_to(elsewhere)
 
 
-def qualifier_without_value(root: Path) -> None:
-    # A rule Table Schema cannot state, checked by pandera on the staged package.
+def copied_column_curated(root: Path) -> None:
+    # rounds.valuation_qualifier is copied from valuations: curation may not state it.
     edit(root / "curation" / "rounds.yaml", 'values: {date: "2017-07-11"}',
          'values: {date: "2017-07-11", valuation_qualifier: exact}')
+
+
+def required_value_missing(root: Path) -> None:
+    # The first row's only statement of its status removed: a required column left empty.
+    edit(root / "curation" / "rounds.yaml", "        status: completed\n", "")
 
 
 def broken_repair_count(root: Path) -> None:
@@ -126,7 +125,7 @@ CASES = {
                                                     r"organizations\.yaml"]),
     "schema violation": (schema_violation, [r"investors", r"role", r"backer|enum"]),
     "negative amount": (negative_amount, [r"curation/rounds\.yaml", r"row series-c-plus",
-                                          r"amount", r"minimum"]),
+                                          r"amount", r"exclusiveMinimum"]),
     "bad date": (bad_date, [r"curation/events\.yaml", r"founding-2014",
                                                  r"date", r"pattern"]),
     "broken foreign key": (broken_foreign_key, [r"curation/investors\.yaml",
@@ -145,9 +144,12 @@ CASES = {
                                         [r"manifest\.yaml", r"'/etc/hostname'"]),
     "source is a symlink": (source_is_a_symlink, [r"002_c513dc73152740ac\.txt",
                                                   r"symbolic link"]),
-    "qualifier without value": (qualifier_without_value, [r"rounds", r"row 'series-b'",
-                                                          r"valuation_qualifier is set exactly "
-                                                          r"when valuation is"]),
+    "copied column curated": (copied_column_curated, [r"curation/rounds\.yaml",
+                                                      r"row series-b", r"valuation_qualifier",
+                                                      r"not a curated column"]),
+    "required value missing": (required_value_missing, [r"curation/rounds\.yaml",
+                                                        r"row series-b:", r"status",
+                                                        r"schemas/rounds\.json"]),
     "repair count": (broken_repair_count, [r"003_2fa5426fc35c44ed\.txt", r"occurs 5 times",
                                            r"declares 4"]),
 }

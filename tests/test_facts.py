@@ -85,8 +85,28 @@ FACTS = [
     ("events", "national-open-innovation-platform-2018", {"event_type": "designation",
                                                           "date": "2018-09-20"},
      "encyclopedia-2019", "On 20 September 2018, SenseTime was named"),
-    ("events", "valuation-2018-wsj-7-7-billion", {"event_type": "valuation", "date": "2018"},
+    ("valuations", "wsj-end-of-2018", {"amount": "7700000000", "currency": "USD",
+                                       "qualifier": "exact", "date": "2018",
+                                       "date_start": "2018-01-01", "date_end": "2018-12-31"},
      "encyclopedia-2024", "valued at $7.7\u00a0billion at the end of 2018"),
+    ("valuations", "series-c-plus", {"amount": "4500000000", "qualifier": "more-than",
+                                     "round_id": "series-c-plus", "date": "2018-05-31"},
+     "pr-2018-05-31-series-c-plus", "a valuation of over US$4.5 billion"),
+    ("rounds", "qualcomm-strategic-investment-2017", {"status": "agreed-pending-closing"},
+     "pr-2017-11-15-qualcomm-investment", "strategic investment agreement with global "
+                                          "communications giant Qualcomm Incorporated"),
+    ("rounds", "series-c-plus", {"status": "completed"},
+     "pr-2018-05-31-series-c-plus", "has announced the completion of its US$620 million"),
+    ("stakes", "china-internet-investment-fund-golden-share",
+     {"holder_id": "china-internet-investment-fund", "kind": "golden-share"},
+     "encyclopedia-2024", "holds a golden share ownership stake in SenseTime"),
+    ("events", "ipo-postponement-announced-2021-12-13", {"date": "2021-12-13"},
+     "encyclopedia-2024", "On 13 December, SenseTime announced that it will postpone its IPO."),
+    ("events", "facial-recognition-standard-committee-2019", {"date": "2019-11"},
+     "encyclopedia-2024", "In November 2019, SenseTime led a committee"),
+    ("partners", "mit-alliance-2018", {"date": "2018-02", "date_start": "2018-02-01",
+                                       "date_end": "2018-02-28"},
+     "pr-2018-04-09-series-c", "In February 2018, the prestigious Massachusets Institute"),
 ]
 
 
@@ -145,12 +165,19 @@ def test_every_row_has_evidence(evidence):
         assert not missing, f"{name} rows without evidence: {missing}"
 
 
-def test_every_round_partnership_and_sanction_is_on_the_timeline():
+def test_every_dated_round_partnership_and_sanction_is_on_the_timeline_once():
     events = table("events")
     for name, link in (("rounds", "round_id"), ("partners", "partner_id"),
                        ("sanctions", "sanction_id")):
-        linked = set(events[link])
-        assert set(table(name).iloc[:, 0]) <= linked, name
+        rows = table(name)
+        dated = rows[rows.date != ""]
+        on_timeline = set(events[events.event_id.str.startswith(link.split("_")[0])][link])
+        if "event_id" in rows:   # relations entered together share one event
+            assert set(dated.event_id) <= set(events.event_id), name
+            assert (rows.date == "").eq(rows.event_id == "").all(), name
+            on_timeline |= set(dated[dated.event_id.isin(events.event_id)].iloc[:, 0])
+        assert set(dated.iloc[:, 0]) <= on_timeline, name
+    assert not events.duplicated(["date", "description"]).any()
 
 
 def test_dates_are_no_more_precise_than_a_quote_states():
@@ -158,14 +185,17 @@ def test_dates_are_no_more_precise_than_a_quote_states():
     claims = table("claims")
     stated = set(zip(claims.table_name, claims.row_id, claims.field, claims.value))
     derived = {"round-": "rounds", "partner-": "partners", "sanction-": "sanctions"}
+    partners = table("partners")
     for name in ("rounds", "partners", "sanctions", "events"):
         rows = table(name)
         for row_id, date in zip(rows.iloc[:, 0], rows.date):
             if len(date) != 10:
                 continue
-            source_table, source_row = name, row_id
-            for prefix, target in derived.items():
-                if name == "events" and row_id.startswith(prefix) and \
-                        (name, row_id, "date", date) not in stated:
-                    source_table, source_row = target, row_id.removeprefix(prefix)
-            assert (source_table, source_row, "date", date) in stated, f"{name}/{row_id}"
+            origins = [(name, row_id)]
+            if name == "events" and (name, row_id, "date", date) not in stated:
+                shared = partners[partners.event_id == row_id].partner_id
+                origins = [("partners", p) for p in shared] or [
+                    (target, row_id.removeprefix(prefix))
+                    for prefix, target in derived.items() if row_id.startswith(prefix)]
+            for origin in origins:
+                assert (*origin, "date", date) in stated, f"{name}/{row_id}"

@@ -20,6 +20,11 @@ EXPECTED = {   # something each example must print: the data, not just no error
     "frictionless": "Entity List",
     "duckdb": "lead",
     "datasette": "round_name",
+    "question-total": "(1.63, 'USD', ['Series B', 'Series C', 'Series C+'])",
+    "question-investors": "CDH Investments",
+    "question-timeline": "Global Artificial Intelligence Academic Alliance",
+    "question-valuations": "more-than",
+    "question-uncertain": "disputed",
 }
 
 

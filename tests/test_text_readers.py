@@ -123,3 +123,28 @@ def test_gazetteer_prefers_the_longest_name_on_word_boundaries():
     hits = [(h.id, h.name) for h in g.find("Foo Capital and Foobar met Bar.")]
     assert hits == [("foo", "Foo Capital"), ("bar", "Bar")]
     assert Gazetteer([]).find("anything") == []
+
+
+def test_a_bare_dollar_sign_takes_the_currency_written_after_the_amount():
+    (m,) = find_money("Its $767\u00a0million Hong Kong dollars offering was relaunched")
+    assert (m.amount, m.currency) == (767e6, "HKD")
+
+
+@pytest.mark.parametrize("text, anchor, values", [
+    ("On 13 December, SenseTime announced", "2021", ["2021-12-13"]),
+    ("relaunched in Hong Kong on 20 December.", "2021", ["2021-12-20"]),
+    ("In August, it filed and, in November, received approval", "2021", ["2021-08", "2021-11"]),
+    ("On the same day, he was appointed", "2018-12-11", ["2018-12-11"]),
+    ("On 13 December, SenseTime announced", None, []),       # no anchor, no guess
+    ("In May 2018 they may 5 times", None, ["2018-05"]),
+])
+def test_day_month_and_bare_month_take_the_anchors_year(text, anchor, values):
+    assert [m.value for m in find_dates(text, anchor)] == values
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Alibaba Group is taking the lead role for this round of funding", "lead"),
+    ("other participants include Temasek and Suning", "participant"),
+])
+def test_more_role_wordings(text, role):
+    assert [r.role for r in find_roles(text)] == [role]

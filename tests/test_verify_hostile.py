@@ -212,9 +212,10 @@ def test_a_consistent_forgery_is_caught_by_the_published_copy(genuine, tmp_path)
 
     members = members_of(genuine)
     lines = members["data/investors.csv"].decode().splitlines(keepends=True)
-    row = next(i for i, line in enumerate(lines) if line.endswith(",lead\n"))
+    row = next(i for i, line in enumerate(lines) if ",lead," in line or line.endswith(",lead\n"))
     victim = lines[row].split(",")[0]
-    lines[row] = lines[row].replace(",lead\n", ",participant\n")
+    lines[row] = lines[row].replace(",lead,", ",participant,", 1).replace(",lead\n",
+                                                                         ",participant\n")
     table = pq.read_table(io.BytesIO(members["data/investors.parquet"]))
     roles = ["participant" if i == victim else r for i, r in
              zip(table["investor_id"].to_pylist(), table["role"].to_pylist())]

@@ -76,3 +76,6 @@ def read_yaml(path: Path):
         return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise BuildError(f"{path}: not valid YAML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 text (an invalid byte at offset {exc.start}); "
+                         "save the file as UTF-8") from None

@@ -114,6 +114,7 @@ def build(root: Path = ROOT, verbose: bool = typer.Option(False, "--verbose", "-
     seconds = time.perf_counter() - started
     for table, count in sorted(result.counts.items()):
         typer.echo(f"  {table:<14} {count:>5} rows")
+    typer.echo(f"values: {result.readings}")
     typer.echo(f"built and validated {result.descriptor} in {seconds:.1f} s")
     typer.echo(f"{render_summary(result.coverage)}\n  full report: {result.coverage_report}")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..text.dates import find_dates
 from ..checkout import Project, read_yaml
 from ..errors import BuildError
 from ..pipeline.normalize import normalize
@@ -27,7 +28,7 @@ from .proposal import TABLES, Proposal
 
 # proposal field -> curation value
 CURATION_FIELD = {"name": "organization_id", "authority": "authority_id"}
-DROPPED = {"status"}          # read by the extractor, not a published column
+DROPPED: set[str] = set()   # proposal fields not written into curation
 KEY_FIELDS = {"rounds": ("round_name", "amount"), "investors": ("round_name", "name", "role"),
               "partners": ("name", "kind"), "sanctions": ("program", "target"),
               "events": ("event_type", "date")}
@@ -89,6 +90,11 @@ def write_proposals(curation_dir: Path, path: Path) -> str:
                 if table != "investors" and not row["claims"]:
                     # the published tables need a description: the quote is the draft
                     claim["values"].setdefault("description", p.quote)
+                date = p.fields.get("date")
+                if date and date not in {m.value for m in find_dates(p.quote)}:
+                    # Resolved against the document's date ("on Friday", "last July"):
+                    # the build reads it back against the same anchor.
+                    claim["anchor"] = "published" if anchor else "dateline"
                 if table == "investors" and "round_id" not in claim["values"]:
                     claim["note"] = ("set values.round_id: no round of this document is named "
                                      f"{p.fields.get('round_name')!r} in curation/rounds.yaml")

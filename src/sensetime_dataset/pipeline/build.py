@@ -25,6 +25,7 @@ from . import stamp
 from .claims import load_rows
 from . import journal
 from .normalize import normalize
+from .readings import ReadingCount
 from .publish import package_metadata, swap_into_place, write_package
 from .references import check_references
 from .resolve import load_registry, resolve
@@ -40,6 +41,7 @@ class BuildResult:
     descriptor: Path
     coverage: Coverage
     coverage_report: Path
+    readings: ReadingCount
 
 
 def load_schemas(project: Project, meta: dict) -> Schemas:
@@ -72,7 +74,8 @@ class Build:
         orgs = load_registry(project)
         resolve(rows, orgs, schemas)
         check_references(rows, schemas)
-        self.tables = build_tables(rows, orgs, documents, schemas, project)
+        self.readings = ReadingCount()
+        self.tables = build_tables(rows, orgs, documents, schemas, project, self.readings)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -101,7 +104,7 @@ class Build:
         report = project.build_dir / "coverage.md"
         write_report(coverage, report)
         stamp.record(project, self.counts, render_summary(coverage))
-        return BuildResult(self.counts, project.descriptor, coverage, report)
+        return BuildResult(self.counts, project.descriptor, coverage, report, self.readings)
 
     def _remove_staged(self) -> None:
         for folder in self._staged:

@@ -9,6 +9,10 @@ Curation lives in curation/<table>.yaml, a list of rows:
           values: {round_name: Series B, amount: 410000000, currency: USD}
           note: optional: how the curator read the quote
           prefer: optional true: these values win where sources disagree (say why in note)
+          anchor: optional: what relative dates in the quote are resolved against
+                  (dateline, published, section, <table>/<row>[@<source>]; readings.py)
+          reading: optional: how a person derived a value the readers cannot find in
+                   the quote (published in claims.reading)
 
 A quote that is not found verbatim stops the build with the file, the claim and the
 closest passage of the document.
@@ -29,7 +33,7 @@ from ..checkout import Project, read_yaml
 
 log = logging.getLogger(__name__)
 
-CLAIM_KEYS = {"source", "quote", "values", "note", "prefer"}
+CLAIM_KEYS = {"source", "quote", "values", "note", "prefer", "anchor", "reading"}
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Claim:
     values: dict
     note: str = ""
     prefer: bool = False
+    anchor: str = ""
+    reading: str = ""
     stated_as: dict = field(default_factory=dict)  # field -> wording, where it differs
     where: str = ""  # "curation/rounds.yaml, row series-b, claim 2"
 
@@ -172,7 +178,8 @@ def load_rows(project: Project, documents: dict[str, Document],
                     table=table, row_id=row_id, number=n, source_id=doc.source_id,
                     quote=quote, start=start, end=end, values=dict(raw.get("values") or {}),
                     note=str(raw.get("note") or "").strip(), prefer=bool(raw.get("prefer")),
-                    where=where,
+                    anchor=str(raw.get("anchor") or "").strip(),
+                    reading=str(raw.get("reading") or "").strip(), where=where,
                 ))
             rows.append(CuratedRow(table=table, row_id=row_id, claims=claims, where=where_row))
     refuse_pending(pending)

@@ -57,7 +57,7 @@ def conflict_rows(decisions: list[Decision], orgs: list[Organization],
                 "source_id": claim.source_id, "source_kind": documents[claim.source_id].kind,
                 "quote": claim.quote, "start": claim.start, "end": claim.end,
                 "preferred": preferred, "published_value": as_text(d.chosen),
-                "rule": rule, "note": claim.note or None,
+                "rule": rule, "note": claim.note or None, "reading": claim.reading or None,
             })
     return out
 

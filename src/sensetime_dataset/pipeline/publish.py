@@ -8,6 +8,7 @@ datapackage.json untouched, and a crash during the move is finished at the next 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import csv
 import io
 import json
@@ -20,7 +21,7 @@ import pyarrow.parquet as pq
 from ..checkout import Project, read_yaml
 from . import journal
 from ..published.format import DESCRIPTOR, PARQUET_SUFFIX, sha256_bytes
-from ..published.schema import Schemas, published
+from ..published.schema import Schemas
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.15g}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -64,7 +67,7 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
     """The datapackage.json: package metadata plus a CSV and a Parquet resource per table."""
     resources = []
     for table in schemas.names:
-        schema = published(schemas.tables[table])
+        schema = schemas.tables[table]
         csv_name = f"data/{table}.csv"
         resources.append({
             "name": table,
@@ -77,7 +80,7 @@ def descriptor(meta: dict, schemas: Schemas, files: dict[str, bytes],
             "schema": schema,
         })
     for table in schemas.names:
-        schema = copy.deepcopy(published(schemas.tables[table]))
+        schema = copy.deepcopy(schemas.tables[table])
         # A Parquet resource's foreign keys point at the Parquet sibling of the target.
         for fk in schema.get("foreignKeys", []):
             fk["reference"]["resource"] += PARQUET_SUFFIX

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from collections import defaultdict
 
 from .claims import Claim, CuratedRow, agrees, as_text
@@ -17,9 +18,12 @@ from ..errors import BuildError
 from .normalize import Document
 from ..checkout import Project, read_yaml
 from .resolve import Organization
-from ..published.schema import Schemas, precision_of
+from ..published.schema import Schemas, date_bounds, precision_of
+from .readings import Anchors, ReadingCount, check_readings
 
 log = logging.getLogger(__name__)
+# Annotations of columns the build fills, not the curation.
+COMPUTED = {"derived", "copiedFrom", "precisionOf", "startOf", "endOf"}
 
 
 def typed(value, ftype: str, where: str):
@@ -30,15 +34,18 @@ def typed(value, ftype: str, where: str):
         if ftype == "string":
             return str(value)
         if ftype == "number":
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError(value)
+            return number
         if ftype == "integer":
             return int(value)
         if ftype == "boolean":
             if not isinstance(value, bool):
                 raise ValueError(value)
             return value
-    except (TypeError, ValueError):
-        raise BuildError(f"{where}: {value!r} is not a {ftype}") from None
+    except (TypeError, ValueError, OverflowError):
+        raise BuildError(f"{where}: {value!r} is not a {'finite number' if ftype == 'number' else ftype}") from None
     raise BuildError(f"{where}: unsupported type {ftype}")
 
 
@@ -96,7 +103,8 @@ class Preference:
 
 
 def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: list[Document],
-                 schemas: Schemas, project: Project) -> dict[str, list[dict]]:
+                 schemas: Schemas, project: Project,
+                 readings: ReadingCount | None = None) -> dict[str, list[dict]]:
     docs = {d.source_id: d for d in documents}
     preference = Preference(project, docs)
     tables: dict[str, list[dict]] = defaultdict(list)
@@ -107,15 +115,21 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     for row in rows:
         names = schemas.field_names(row.table)
         key = schemas.primary_key(row.table)
-        derived_columns = schemas.precision_columns(row.table)
+        computed = schemas.computed_columns(row.table)
+        partial_dates = schemas.partial_date_columns(row.table)
         stated: dict[str, list[tuple[Claim, object]]] = defaultdict(list)
         for claim in row.claims:
             for fname, raw in claim.values.items():
-                if fname not in names or fname == key or fname in derived_columns:
+                if fname not in names or fname == key or fname in computed:
+                    curated = [n for n in names if n != key and n not in computed]
                     raise BuildError(f"{claim.where}: {fname!r} is not a curated column of "
-                                     f"{row.table}; columns: {', '.join(names)}")
+                                     f"{row.table}; columns: {', '.join(curated)}")
                 value = typed(raw, schemas.field_type(row.table, fname), f"{claim.where}, {fname}")
                 schemas.check_value(row.table, fname, value, claim.where)
+                if fname in partial_dates and date_bounds(value) is None:
+                    raise BuildError(f"{claim.where}: {fname} = {value!r} is not a calendar "
+                                     "date; write YYYY, YYYY-MM or YYYY-MM-DD of a real day")
+                claim.values[fname] = value
                 stated[fname].append((claim, value))
             evidence[(row.table, row.row_id)].append(claim)
         record = {name: None for name in names}
@@ -133,23 +147,59 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
                     "source_id": claim.source_id, "quote": claim.quote,
                     "start": claim.start, "end": claim.end,
                     "preferred": agrees(value, chosen, is_date=fname == "date"),
-                    "note": claim.note or None,
+                    "note": claim.note or None, "reading": claim.reading or None,
                 })
+        missing = [f["name"] for f in schemas.fields(row.table)
+                   if f.get("constraints", {}).get("required") and record.get(f["name"]) is None
+                   and not COMPUTED & set(f)]
+        if missing:
+            raise BuildError(f"{row.where}: no claim states {', '.join(missing)}, which every "
+                             f"row of {row.table} needs (schemas/{row.table}.json); add it to "
+                             "the values of the claim whose quote states it")
         tables[row.table].append(record)
 
-    # Rows of a table with a `derivedEvent` in its schema also appear in the timeline.
+    # Every value read back from its quote (after the choice: an anchor may name
+    # another row's published date).
+    records = {(t, r[schemas.primary_key(t)]): r for t in tables for r in tables[t]}
+    count = check_readings(rows, schemas, Anchors(docs, records, rows))
+    if readings is not None:
+        readings.__dict__.update(count.__dict__)
+    sources = {(r.table, r.row_id): {c.source_id for c in r.claims} for r in rows}
+    _copy_columns(tables, schemas)
+
+    # Dated rows of a table with a `derivedEvent` also appear in the timeline, once per
+    # event: rows grouped by `groupBy` (one memorandum with three organizations) share it.
     for table in schemas.names:
         derived = schemas.derived_event(table)
         if not derived:
             continue
+        key = schemas.primary_key(table)
+        group_by = derived.get("groupBy")
+        groups: dict[str, list[dict]] = {}
         for record in tables[table]:
-            row_id = record[schemas.primary_key(table)]
+            if not record.get("date"):
+                continue   # an undated row has no place on a timeline
+            event_id = (group_by and record.get(group_by)) or f"{derived['idPrefix']}-{record[key]}"
+            groups.setdefault(event_id, []).append(record)
+        for event_id, members in groups.items():
+            first = members[0]
+            if any((m["date"], m["description"]) != (first["date"], first["description"])
+                   for m in members):
+                raise BuildError(f"curation/{table}.yaml: rows {', '.join(m[key] for m in members)} "
+                                 f"share the event {event_id!r} but differ in date or description; "
+                                 "give them the same date and description, or separate events")
             event = {name: None for name in schemas.field_names("events")}
-            event.update(event_id=f"{derived['idPrefix']}-{row_id}", date=record.get("date"),
-                         event_type=derived["eventType"], description=record.get("description"))
-            event[derived["link"]] = row_id
+            event.update(event_id=event_id, date=first["date"], event_type=derived["eventType"],
+                         description=first["description"])
+            if len(members) == 1:
+                event[derived["link"]] = first[key]
             tables["events"].append(event)
-            evidence[("events", event["event_id"])] = evidence[(table, row_id)]
+            sources[("events", event_id)] = set()
+            for m in members:
+                if group_by:
+                    m[group_by] = event_id
+                evidence[("events", event_id)] += evidence[(table, m[key])]
+                sources[("events", event_id)] |= sources[(table, m[key])]
 
     # An organization's evidence is every quote that names it in a claim.
     mentions: dict[str, list[Claim]] = defaultdict(list)
@@ -164,17 +214,29 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
         })
         evidence[("organizations", org.organization_id)] = mentions.get(org.organization_id, [])
 
-    for table in tables:
-        for precision, date in schemas.precision_columns(table).items():
-            for record in tables[table]:
-                record[precision] = precision_of(record.get(date))
-
     tables["evidence"] = _evidence_rows(evidence)
     tables["claims"] = claims_out
     tables["conflicts"] = conflict_rows(decisions, orgs, docs, schemas)
+    computed = schemas.computed_columns("sources")
     tables["sources"] = [
-        {name: getattr(d, name) for name in schemas.field_names("sources")} for d in documents
+        {name: None if name in computed else getattr(d, name)
+         for name in schemas.field_names("sources")} for d in documents
     ]
+    disputed = {(c["table_name"], c["row_id"]) for c in tables["conflicts"]}
+    for table in tables:
+        key = schemas.primary_key(table) if table in schemas.tables else None
+        for precision, date in schemas.precision_columns(table).items():
+            for record in tables[table]:
+                record[precision] = precision_of(record.get(date))
+        for column, (date, side) in schemas.bound_columns(table).items():
+            for record in tables[table]:
+                bounds = date_bounds(record.get(date))
+                record[column] = bounds[side] if bounds else None
+        for column, what in schemas.derived_columns(table).items():
+            for record in tables[table]:
+                row = (table, record[key])
+                record[column] = (len(sources.get(row, ())) if what == "sourceCount"
+                                  else row in disputed)
     for table in tables:
         key = schemas.primary_key(table)
         tables[table].sort(key=lambda r: r[key])
@@ -184,6 +246,24 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
                     record[name] = None
     log.info("tables: %s", ", ".join(f"{t} {len(r)}" for t, r in sorted(tables.items())))
     return dict(tables)
+
+
+def _copy_columns(tables: dict[str, list[dict]], schemas: Schemas) -> None:
+    """Fill `copiedFrom` columns (rounds.valuation from valuations.amount)."""
+    for table in schemas.names:
+        key = schemas.primary_key(table)
+        for column, origin in schemas.copied_columns(table).items():
+            values: dict[str, object] = {}
+            for other in tables.get(origin["table"], []):
+                link = other.get(origin["link"])
+                if link is None:
+                    continue
+                if link in values:
+                    raise BuildError(f"curation/{origin['table']}.yaml: two rows have "
+                                     f"{origin['link']} {link!r}; {table}.{column} takes one")
+                values[link] = other.get(origin["field"])
+            for record in tables[table]:
+                record[column] = values.get(record[key])
 
 
 def _evidence_rows(evidence: dict[tuple[str, str], list[Claim]]) -> list[dict]:

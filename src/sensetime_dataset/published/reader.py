@@ -135,7 +135,8 @@ class PublishedPackage:
         resource = self.resource(table, "csv")
         fields = resource["schema"]["fields"]
         types = {"string": "string[pyarrow]", "number": "double[pyarrow]",
-                 "integer": "int64[pyarrow]", "boolean": "string[pyarrow]"}
+                 "integer": "int64[pyarrow]", "boolean": "string[pyarrow]",
+                 "date": "date32[pyarrow]"}
         frame = pd.read_csv(self.path(resource), dtype={f["name"]: types[f["type"]]
                                                         for f in fields},
                             keep_default_na=False, na_values=[""], dtype_backend="pyarrow")

@@ -11,16 +11,26 @@ table level
   defaultSort    the column a table is sorted by when shown
 field level
   precisionOf    this column is the precision (year/month/day) of the partial date named
+  startOf/endOf  this `date` column is the first/last day of the partial date named
   qualifies      this column says how the value of the column named is stated
   fullText       the column is indexed for full-text search
   unit           (standard in spirit) the column holding the currency of a money column
+  readAs         the generic reader that must find a curated value in its quote: money,
+                 currency, bound (of the money column it `qualifies`), date or role
+  derived        computed from the claims: sourceCount (distinct sources stating the
+                 row) or disputed (the row has sides in `conflicts`)
+  copiedFrom     {"table", "link", "field"}: copied from the row of `table` whose `link`
+                 column is this row's key
 
-These properties are kept out of the published descriptor until a major release (they
-would change its bytes); readers find them in schemas/, which every package form ships.
+Since 1.0.0 these properties are published in datapackage.json, so a downloaded
+descriptor describes itself. Packages before 1.0.0 lacked them: `annotated` puts them
+back from the schemas/ folder those packages ship.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +38,9 @@ from pathlib import Path
 from ..errors import BuildError
 
 TABLE_ANNOTATIONS = ("tableRole", "derivedEvent", "defaultSort")
-FIELD_ANNOTATIONS = ("precisionOf", "qualifies", "fullText")
+FIELD_ANNOTATIONS = ("precisionOf", "startOf", "endOf", "qualifies", "fullText", "readAs",
+                     "derived", "copiedFrom")
+READERS = ("money", "currency", "bound", "date", "role")
 ROLES = ("curated", "registry", "provenance")
 # ISO 8601 partial dates: the length of the text says its precision.
 PRECISION = {4: "year", 7: "month", 10: "day"}
@@ -36,6 +48,25 @@ PRECISION = {4: "year", 7: "month", 10: "day"}
 
 def precision_of(date: str | None) -> str | None:
     return PRECISION.get(len(date)) if date else None
+
+
+def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a partial ISO date ("2018-04" → 2018-04-01, 2018-04-30);
+    None when it is empty or not a real calendar date ("2018-02-30", "2018-13")."""
+    if not date or len(date) not in PRECISION:
+        return None
+    try:
+        parts = [int(p) for p in date.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            year, month = parts
+            return (dt.date(year, month, 1),
+                    dt.date(year, month, calendar.monthrange(year, month)[1]))
+        day = dt.date(*parts)
+        return day, day
+    except ValueError:
+        return None
 
 
 def read_schema_file(path: Path) -> dict:
@@ -46,13 +77,6 @@ def read_schema_file(path: Path) -> dict:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BuildError(f"{path}: not valid JSON: {exc}") from None
 
-
-def published(schema: dict) -> dict:
-    """The schema as published in datapackage.json: without our annotations."""
-    out = {k: v for k, v in schema.items() if k not in TABLE_ANNOTATIONS}
-    out["fields"] = [{k: v for k, v in f.items() if k not in FIELD_ANNOTATIONS}
-                     for f in schema["fields"]]
-    return out
 
 
 @dataclass(frozen=True)
@@ -67,12 +91,12 @@ class Schemas:
 
     @classmethod
     def annotated(cls, schemas: dict[str, dict], folder: Path) -> "Schemas":
-        """Published schemas with our annotations put back from `folder`/<table>.json,
-        where that file exists (a package read from a bare descriptor has none)."""
+        """Published schemas; for a package before 1.0.0 (no annotations in its
+        descriptor) with our annotations put back from `folder`/<table>.json."""
         out = {}
         for name, schema in schemas.items():
             path = folder / f"{name}.json"
-            if path.is_file():
+            if "tableRole" not in schema and path.is_file():
                 source = read_schema_file(path)
                 schema = dict(schema, **{k: source[k] for k in TABLE_ANNOTATIONS if k in source})
                 extra = {f["name"]: f for f in source.get("fields", [])}
@@ -149,6 +173,42 @@ class Schemas:
         """money column -> its currency column."""
         return {f["name"]: f["unit"] for f in self.fields(table) if "unit" in f}
 
+    def bound_columns(self, table: str) -> dict[str, tuple[str, int]]:
+        """date column -> (the partial-date column it bounds, 0 for start or 1 for end)."""
+        out = {}
+        for f in self.fields(table):
+            for side, key in enumerate(("startOf", "endOf")):
+                if key in f:
+                    out[f["name"]] = (f[key], side)
+        return out
+
+    def partial_date_columns(self, table: str) -> set[str]:
+        return set(self.precision_columns(table).values())
+
+    def read_as(self, table: str) -> dict[str, str]:
+        """column -> the reader that must find its curated value in the quote."""
+        out = {f["name"]: f["readAs"] for f in self.fields(table) if "readAs" in f}
+        for name, reader in out.items():
+            if reader not in READERS:
+                raise BuildError(f"schemas/{table}.json: {name} has readAs {reader!r}; use one "
+                                 f"of {', '.join(READERS)}")
+        return out
+
+    def derived_columns(self, table: str) -> dict[str, str]:
+        """column -> what it is derived from the claims (sourceCount, disputed)."""
+        return {f["name"]: f["derived"] for f in self.fields(table) if "derived" in f}
+
+    def copied_columns(self, table: str) -> dict[str, dict]:
+        return {f["name"]: f["copiedFrom"] for f in self.fields(table) if "copiedFrom" in f}
+
+    def computed_columns(self, table: str) -> set[str]:
+        """Columns the build fills, which curation may not state."""
+        return (set(self.precision_columns(table)) | set(self.bound_columns(table))
+                | set(self.derived_columns(table)) | set(self.copied_columns(table)))
+
+    def number_columns(self, table: str) -> list[str]:
+        return [f["name"] for f in self.fields(table) if f["type"] == "number"]
+
     def fulltext_columns(self, table: str) -> list[str]:
         return [f["name"] for f in self.fields(table) if f.get("fullText")]
 
@@ -173,15 +233,14 @@ class Schemas:
         if (table, name) not in cache:
             from frictionless import Field   # heavy: only the build checks values
 
-            spec = published({"fields": [self.field(table, name)]})["fields"][0]
-            cache[(table, name)] = Field.from_descriptor(spec)
+            cache[(table, name)] = Field.from_descriptor(self.field(table, name))
         return cache[(table, name)]
 
     def arrow_schema(self, table: str):
         import pyarrow as pa
 
         types = {"string": pa.string(), "number": pa.float64(), "integer": pa.int64(),
-                 "boolean": pa.bool_()}
+                 "boolean": pa.bool_(), "date": pa.date32()}
         return pa.schema([pa.field(f["name"], types[f["type"]],
                                    nullable=not f.get("constraints", {}).get("required", False))
                           for f in self.fields(table)])

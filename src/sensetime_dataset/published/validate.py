@@ -6,22 +6,28 @@
    Parquet hash), the declared column types, and the same rows as the CSV copy, compared
    column by column in pyarrow; so every rule checked on the CSV holds for the Parquet;
 3. pandera for the rules Table Schema cannot state, driven by the schemas' keys and
-   annotations: foreign keys resolve, every row has evidence, quotes are the source text
-   at their offsets, evidence and claims point at published rows, precision columns
-   match their dates, qualifiers are set exactly with their values, money is positive.
+   annotations: foreign keys resolve (against the set of published ids), every row has
+   evidence, quotes are the source text at their offsets, evidence and claims point at
+   published rows, precision columns match their dates, partial dates are real calendar
+   dates whose first and last days are the `date` columns beside them, numbers are
+   finite, qualifiers are set exactly with their values, copied columns equal their
+   origin (rounds.valuation and valuations).
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import re
 from pathlib import Path
 
 from ..errors import BuildError
 from .reader import PublishedPackage
-from .schema import PRECISION, Schemas
+from .schema import PRECISION, Schemas, date_bounds
 
 log = logging.getLogger(__name__)
 MAX_REPORTED = 20
+DATE_SHAPE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 
 def validate_package(folder: Path | PublishedPackage) -> None:
@@ -135,9 +141,13 @@ def _pandera_problems(pkg: PublishedPackage) -> list[str]:
 
     frames = pkg.frames("parquet")
     if not pkg.schemas.has_annotations:
-        log.warning("%s: no schemas/ folder beside datapackage.json; the checks of precision "
-                    "and qualifier columns need its annotations and were skipped (a release "
-                    "archive has it)", pkg.folder)
+        # Since 1.0.0 the descriptor carries them: a package without them was tampered with.
+        if not str(pkg.version).startswith("0."):
+            return [f"{pkg.folder}: datapackage.json has no table annotations (tableRole …); "
+                    "the cross-table checks need them"]
+        log.warning("%s: a package before 1.0.0 without our schema annotations; the checks "
+                    "that need them were skipped", pkg.folder)
+        return []
     problems = []
     for table, schema in cross_table_schemas(frames, pkg.schemas).items():
         try:
@@ -187,6 +197,30 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
             return pd.Series([e == a for e, a in zip(expected, actual)], index=df.index)
         return pa.Check(check, name=f"{precision} matches {date}")
 
+    def bounds_match(column: str, date: str, side: int):
+        def check(df: pd.DataFrame) -> pd.Series:
+            # A date-shaped text must be a real calendar date ("2018-02-30" is not);
+            # another word the pattern allows ("unknown") has no bounds.
+            dated = [isinstance(d, str) and DATE_SHAPE.match(d) is not None for d in df[date]]
+            expected = [(date_bounds(d) or (None, None))[side] if ok else None
+                        for d, ok in zip(df[date], dated)]
+            actual = [None if pd.isna(v) else v for v in df[column]]
+            return pd.Series([e == a and (e is not None or not ok)
+                              for e, a, ok in zip(expected, actual, dated)], index=df.index)
+        return pa.Check(check, name=f"{date} is a calendar date and {column} its "
+                                   f"{('first', 'last')[side]} day")
+
+    def copied(column: str, origin: dict, key: str):
+        source = frames[origin["table"]]
+        values = {k: v for k, v in zip(source[origin["link"]], source[origin["field"]])
+                  if not pd.isna(k)}
+
+        def check(df: pd.DataFrame) -> pd.Series:
+            return pd.Series([(values.get(k) == v) if not pd.isna(v) else k not in values
+                              for k, v in zip(df[key], df[column])], index=df.index)
+        return pa.Check(check, name=f"{column} equals {origin['table']}.{origin['field']} "
+                                    f"of the row whose {origin['link']} is {key}")
+
     def references(table: str, target: str):
         return pa.Column(None, nullable=True, checks=pa.Check(
             lambda s: s.isna() | s.isin(keys[target]),
@@ -207,11 +241,14 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
         for fk in schemas.foreign_keys(table):
             columns_checked[fk["fields"][0]] = references(table, fk["reference"]["resource"]
                                                            or table)
-        # The schemas say `minimum: 0`; a stated amount of nothing is no amount.
-        # TODO(1.0.0): publish `exclusiveMinimum: 0` in the schemas and drop this check.
-        for money in schemas.money_columns(table):
-            checks.append(pa.Check(lambda df, m=money: df[m].map(
-                lambda v: pd.isna(v) or v > 0).astype(bool), name=f"{money} is positive"))
+        for column, (date, side) in schemas.bound_columns(table).items():
+            checks.append(bounds_match(column, date, side))
+        for number in schemas.number_columns(table):
+            # Table Schema has no rule against inf; a stated amount is always finite.
+            checks.append(pa.Check(lambda df, n=number: df[n].map(
+                lambda v: pd.isna(v) or math.isfinite(v)).astype(bool), name=f"{number} is finite"))
+        for column, origin in schemas.copied_columns(table).items():
+            checks.append(copied(column, origin, schemas.primary_key(table)))
         for qualifier, qualified in schemas.qualifier_columns(table).items():
             checks.append(pa.Check(
                 lambda df, q=qualifier, x=qualified: (df[q].isna() == df[x].isna()).astype(bool),
@@ -220,3 +257,4 @@ def cross_table_schemas(frames: dict, schemas: Schemas) -> dict:
         # CSV copy (and the Parquet copy equals it): only the cross-table rules remain.
         out[table] = pa.DataFrameSchema(columns_checked, checks=checks, name=table)
     return out
+

@@ -13,15 +13,6 @@ END = "<!-- data-dictionary:end -->"
 def _constraints(field: dict) -> str:
     c = field.get("constraints", {})
     parts = []
-    # Our annotations (see "Our schema properties" above the dictionary).
-    if "precisionOf" in field:
-        parts.append(f"precision of `{field['precisionOf']}`")
-    if "qualifies" in field:
-        parts.append(f"qualifies `{field['qualifies']}`")
-    if "unit" in field:
-        parts.append(f"money, currency in `{field['unit']}`")
-    if field.get("fullText"):
-        parts.append("full-text search")
     if c.get("required"):
         parts.append("required")
     if c.get("unique"):
@@ -37,15 +28,34 @@ def _constraints(field: dict) -> str:
     return "; ".join(parts)
 
 
-def _table_notes(schema: dict) -> str:
-    notes = [f"Role: {schema['tableRole']}."] if "tableRole" in schema else []
-    derived = schema.get("derivedEvent")
-    if derived:
-        notes.append(f"Every row also appears in `events` as `{derived['idPrefix']}-<id>` "
-                     f"(event_type `{derived['eventType']}`, linked by `{derived['link']}`).")
-    if "defaultSort" in schema:
-        notes.append(f"Shown sorted by `{schema['defaultSort']}`.")
-    return " ".join(notes)
+# Our schema annotations (published/schema.py), in words.
+ANNOTATION_WORDS = {"readAs": "read from the quote as {}", "unit": "currency in `{}`",
+                    "qualifies": "qualifies `{}`", "precisionOf": "precision of `{}`",
+                    "startOf": "first day of `{}`", "endOf": "last day of `{}`",
+                    "derived": "derived from the claims ({})"}
+
+
+def _annotations(field: dict) -> str:
+    parts = [words.format(field[key]) for key, words in ANNOTATION_WORDS.items()
+             if key in field]
+    if "copiedFrom" in field:
+        c = field["copiedFrom"]
+        parts.append(f"copied from `{c['table']}.{c['field']}` by `{c['link']}`")
+    if field.get("fullText"):
+        parts.append("full-text indexed")
+    return "; ".join(parts)
+
+
+def _table_annotations(schema: dict) -> str:
+    parts = [f"Role: {schema.get('tableRole')}."]
+    event = schema.get("derivedEvent")
+    if event:
+        parts.append(f"Every dated row is also an `events` row ({event['eventType']}, id "
+                     f"`{event['idPrefix']}-…`" + (f", one per `{event['groupBy']}`"
+                                                  if event.get("groupBy") else "") + ").")
+    if schema.get("defaultSort"):
+        parts.append(f"Shown sorted by `{schema['defaultSort']}`.")
+    return " ".join(parts)
 
 
 def render(schemas: Schemas) -> str:
@@ -54,16 +64,17 @@ def render(schemas: Schemas) -> str:
         schema = schemas.tables[table]
         out += [f"### `{table}`", "", schema.get("description", ""), "",
                 f"Primary key: `{', '.join(schema['primaryKey'])}`."]
-        if _table_notes(schema):
-            out[-1] += " " + _table_notes(schema)
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += (f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.")
-        out += ["", "| column | type | constraints | description |", "| --- | --- | --- | --- |"]
+        out += ["", _table_annotations(schema)]
+        out += ["", "| column | type | constraints | annotations | description |",
+                "| --- | --- | --- | --- | --- |"]
         for f in schema["fields"]:
             desc = f.get("description", "").replace("|", "\\|")
             cons = _constraints(f).replace("|", "\\|")
-            out.append(f"| `{f['name']}` | {f['type']} | {cons} | {desc} |")
+            notes = _annotations(f).replace("|", "\\|")
+            out.append(f"| `{f['name']}` | {f['type']} | {cons} | {notes} | {desc} |")
         out.append("")
     out.append(END)
     return "\n".join(out)

@@ -16,7 +16,8 @@ from ..published.reader import PublishedPackage
 
 log = logging.getLogger(__name__)
 
-SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int}
+SQL_TYPES = {"string": str, "number": float, "integer": int, "boolean": int,
+             "date": str}   # ISO 8601 text: sorts and compares as dates
 
 # Characters of source text shown around a quote in `evidence_passages`.
 CONTEXT = 160
@@ -88,8 +89,13 @@ def build_database(pkg: PublishedPackage, target: Path) -> Path:
     os.unlink(tmp)
     try:
         db = sqlite_utils.Database(tmp)
+        deferred = []
         for table in pkg.tables:
-            _load_table(db, table, schemas.tables[table], pkg.rows(table))
+            deferred += _load_table(db, table, schemas.tables[table], pkg.rows(table))
+        # A foreign key to a table created later (partners.event_id → events, which
+        # refers back to partners) is added once both tables exist.
+        if deferred:
+            db.add_foreign_keys(deferred)
         for table in pkg.tables:
             columns = schemas.fulltext_columns(table)
             if columns:
@@ -111,19 +117,25 @@ def build_database(pkg: PublishedPackage, target: Path) -> Path:
     return target
 
 
-def _load_table(db, table: str, schema: dict, rows: list[dict]) -> None:
+def _load_table(db, table: str, schema: dict, rows: list[dict]) -> list[tuple]:
+    """Create and fill one table; return its foreign keys to tables not created yet."""
     fields = schema["fields"]
+    keys = [(table, fk["fields"][0], fk["reference"]["resource"] or table,
+             fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", [])]
+    now = [k for k in keys if k[2] == table or db[k[2]].exists()]
     db[table].create(
         {f["name"]: SQL_TYPES[f["type"]] for f in fields},
         pk=schema["primaryKey"][0],
         not_null=[f["name"] for f in fields if f.get("constraints", {}).get("required")],
-        foreign_keys=[(fk["fields"][0], fk["reference"]["resource"] or table,
-                       fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", [])],
+        foreign_keys=[k[1:] for k in now],
         column_order=[f["name"] for f in fields],
     )
-    db[table].insert_all(rows)
+    dates = [f["name"] for f in fields if f["type"] == "date"]
+    db[table].insert_all({k: (v.isoformat() if k in dates and v is not None else v)
+                          for k, v in row.items()} for row in rows)
     for columns in _indexed_columns(schema):
         db[table].create_index(columns)
+    return [k for k in keys if k not in now]
 
 
 def _indexed_columns(schema: dict) -> list[list[str]]:

@@ -3,8 +3,9 @@
 
 Absolute forms: "October 20, 2017", "20 October 2017", "Oct. 20, 2017", "2017-10-20",
 "October 2017", "in 2017", "the end of July 2017". Relative forms ("today", "last
-month", "last July", "this year", "the following month", "December 10", "on Monday
-(April 9)") are resolved only against `anchor`, an ISO date given by the caller (a
+month", "last July", "this year", "the following month", "the same day", "December
+10", "On 13 December", "In August", "on Monday (April 9)") are resolved only against
+`anchor` (a month or day without a year takes the anchor's year), an ISO date given by the caller (a
 document's dateline), never against the clock; without an anchor they are skipped.
 """
 
@@ -55,7 +56,7 @@ DATE = re.compile(
     rf"December)\b)"
     rf"|(?P<bareday>(?P<wd>{_WEEKDAY})\b)"
     r"|(?P<rel>(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following"
-    r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year))\b)"
+    r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year)|[Tt]he\s+same\s+day)\b)"
     rf"|(?P<year>(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))"
 )
 _MONTH_ALONE_AFTER = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Ee]arly|[Ll]ate)\s+$")
@@ -118,7 +119,7 @@ def _shift_month(d: date, months: int) -> str:
 def _relative(phrase: str, a: date, precise: int) -> str | None:
     """`precise` is the number of parts the anchor gives (1 year, 2 month, 3 day)."""
     p = re.sub(r"\s+", " ", phrase.lower())
-    if p == "today":
+    if p in ("today", "the same day"):
         return a.isoformat() if precise == 3 else None
     if p == "yesterday":
         return (a - timedelta(days=1)).isoformat() if precise == 3 else None

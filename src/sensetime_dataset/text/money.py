@@ -84,7 +84,8 @@ def find_money(text: str) -> list[Money]:
             continue  # inside a word ("B1"), or the tail of a date or a decimal
         scale, suffix = m["scale"], m["suffix"]
         currency = PREFIX[prefix.lower()] if prefix else None
-        if suffix and currency is None:
+        if suffix and (currency is None or prefix in ("$", "\\$")):
+            # A bare "$" names no country: "$767 million Hong Kong dollars" is HKD.
             currency = SUFFIX[suffix.lower()]
         # "20 million users" is read as an amount without currency: the reader cannot
         # tell a count from money; callers that need money require a currency.

@@ -1,5 +1,5 @@
 """Investor roles in a funding sentence: `lead` ("led by", "X led the round", "lead
-investor", "co-led") or `participant` ("participated", "with participation from",
+investor", "co-led", "taking the lead role") or `participant` ("participated", "with participation from",
 "joined by", "backed by", "investors include", "also invested")."""
 
 from __future__ import annotations
