@@ -105,21 +105,6 @@ def test_validate_refuses_an_impossible_value_in_a_downloaded_package(
         validate_package(tmp_path)
 
 
-def _invalid_utf8(root: Path) -> None:
-    path = root / "curation" / "sanctions.yaml"
-    path.write_bytes(path.read_bytes().replace("Entity List".encode(), b"Entity \xff List", 1))
-
-
-def _empty_rounds(root: Path) -> None:
-    (root / "curation" / "rounds.yaml").write_text("# nothing yet\n", encoding="utf-8")
-
-
-def _missing_round(root: Path) -> None:
-    edit(root / "curation" / "investors.yaml",
-         "values: {round_id: series-b-b2, organization_id: Sailing Capital, role: lead}",
-         "values: {round_id: series-z, organization_id: Sailing Capital, role: lead}")
-
-
 def _bad_date_beside_other_claims(root: Path) -> None:
     # series-c has several dated claims: the impossible one is named, not a disagreement.
     edit(root / "curation" / "rounds.yaml",
@@ -127,14 +112,12 @@ def _bad_date_beside_other_claims(root: Path) -> None:
          'values: {date: "2018-04-31", amount: 600000000, currency: USD}')
 
 
+# Invalid UTF-8, an empty curation file and a reference to a missing row are cases of
+# tests/test_bad_input.py (through the command line).
 @pytest.mark.parametrize("breaker, patterns", [
-    (_invalid_utf8, [r"curation/sanctions\.yaml", r"not valid UTF-8"]),
-    (_empty_rounds, [r"curation/rounds\.yaml", r"empty"]),
-    (_missing_round, [r"curation/investors\.yaml, row series-b-b2-sailing-capital, claim 1",
-                      r"round_id 'series-z' is not the id of a row in curation/rounds\.yaml"]),
     (_bad_date_beside_other_claims, [r"curation/rounds\.yaml, row series-c, claim \d",
                                      r"'2018-04-31' is not a calendar date"]),
-], ids=["invalid utf-8", "empty curation file", "missing round", "bad date among claims"])
+], ids=["bad date among claims"])
 def test_every_build_error_names_the_curation_file_and_record(repo_copy, breaker, patterns):
     before = tree_digest(repo_copy)
     breaker(repo_copy)
