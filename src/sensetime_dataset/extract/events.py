@@ -9,11 +9,11 @@ from .proposal import Proposal
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
-    if not s.find(T.EVENT_RE) or s.find(T.FORWARD) or not s.mentions_subject():
+    if not s.find(T.EVENT_RE) or _forward(s) or not s.mentions_subject():
         return []
     out, seen = [], set()
     for m in s.finditer(T.EVENT_RE):
-        kind = m.lastgroup
+        kind = m.lastgroup.replace("_", "-")
         if kind in seen or (kind == "valuation" and has_round) or \
                 (kind == "designation" and has_sanction):
             continue
@@ -38,3 +38,9 @@ def _founding_of_subject(s: Sentence, pos: int) -> bool:
             s.search(T.SUBJECT_REF, before[-1].end, pos))
     after = [n for n in s.names if n.start >= pos]
     return not after or s.doc.is_subject(after[0].name) or s.mentions_subject(s.start, pos)
+
+
+def _forward(s: Sentence) -> bool:
+    """A plan, not an event; filing for a listing is itself an event."""
+    m = s.find(T.FORWARD)
+    return bool(m) and not s.text[m.start():m.end()].lower().startswith("file")

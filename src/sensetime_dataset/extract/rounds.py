@@ -18,6 +18,8 @@ _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+
                     r"participation|lead\s+investors?$|anchor\s+investors?$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
+_INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
+_LIST_AND = re.compile(r",\s*and\s+[A-Z]")  # "A, B, and C": one list
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
@@ -163,13 +165,15 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
     """Investors listed around each role trigger; with no trigger, in a sentence naming
     the round, the organizations after "from" ("an investment of $50 million from X")."""
     text = s.doc.text
-    breaks = {b.start() for b in s.finditer(T.CLAUSE_BREAK)}
+    breaks = {b.start() for b in s.finditer(T.CLAUSE_BREAK)
+              if not _LIST_AND.match(text, b.start())}
     cuts = sorted({s.start, s.end} | breaks | {r.start + s.start for r in roles}
                   | {r.end + s.start for r in roles})
     found = []
     for r in roles:
         a, b = r.start + s.start, r.end + s.start
-        if _AFTER.search(text[a:b]):
+        if _AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
+                                             T.ROLE_AFTER_NAME.search(text, s.start, a)):
             hi = min([c for c in cuts if c > b] + [s.end])
             found += [(r.role, text[a:b], n) for n in list_after(s, b, hi)]
         else:

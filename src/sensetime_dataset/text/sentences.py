@@ -50,6 +50,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     while start and (line[start - 1].isalnum() or line[start - 1] in "._"):
         start -= 1
     word = line[start:dot].lower()
+    if len(word) == 1 and line[max(0, start - 7):start].lower() == "series ":
+        return False  # "a Series C. The deal": a round's letter, not an initial
     last = word.rsplit(".", 1)[-1]  # "scientist.Dr": a lost break before "Dr."
     return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
 
