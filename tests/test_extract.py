@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 def test_the_corpus_has_enough_documents():
     assert len(list((CORPUS / "tune").glob("*.txt"))) >= 9
     assert len(list((CORPUS / "holdout").glob("*.txt"))) >= 6
+    assert len(list((CORPUS / "holdout2").glob("*.txt"))) >= 4
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -118,3 +119,33 @@ def test_f1_floor_on_the_tune_set():
     finally:
         sys.path.remove(str(BENCH))
     assert score_corpus("tune").f1() >= 0.9
+
+
+def test_round_status_is_read_from_the_text():
+    text = ("Bravo Foods announced a $30 million Series B led by Kite Capital. In 2020 Bravo "
+            "Foods raised $10 million in a seed round. Kite Capital has agreed to invest $5 "
+            "million in a Series C. The deal is subject to regulatory approval.")
+    status = {r["round_name"]: r["status"] for r in _rounds(text)}
+    assert status == {"Series B": "announced", "Seed": "completed",
+                      "Series C": "pending-closing"}
+
+
+def test_a_headline_and_its_body_make_one_round_and_a_lead_investor_is_read():
+    (text := "Pulsaro pulls in £30m\nLONDON, 2 October 2023 – Pulsaro has pulled in £30m in "
+             "a Series B round. Fenwick Growth was the lead investor.")
+    (round_,) = _rounds(text)
+    assert (round_["round_name"], round_["amount"], round_["currency"]) == \
+        ("Series B", 30e6, "GBP")
+    investors = [(p.fields["name"], p.fields["role"]) for p in extract(text)
+                 if p.table == "investors"]
+    assert investors == [("Fenwick Growth", "lead")]
+
+
+def test_event_types_of_a_history():
+    text = ("Oberon Vision was founded in 2012. In 2014, eleven of the company's papers were "
+            "accepted at a conference. In 2021 it was included in the KOSDAQ 150 index. In "
+            "2022 Reuters reported that Oberon's software was used by police.")
+    events = {(p.fields["event_type"], p.fields["date"]) for p in extract(text)
+              if p.table == "events"}
+    assert events == {("founding", "2012"), ("research", "2014"), ("index-inclusion", "2021"),
+                      ("press-report", "2022")}

@@ -5,6 +5,9 @@ of values (money, dates, roles, names) are the generic ones of ..text.
 
 from __future__ import annotations
 
+import dataclasses
+
+from . import triggers as T
 from .context import Document
 from .events import events_in
 from .partners import partners_in
@@ -31,6 +34,35 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
         out += found
         previous = s
+    out = [_with_status(p, doc) for p in _without_headline_twins(out, doc)]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     return out
+
+
+def _with_status(p: Proposal, doc: Document) -> Proposal:
+    """A round's status from its sentence and the next ("The deal is subject to
+    regulatory approval"): pending-closing, agreed, announced, else completed."""
+    if p.table != "rounds":
+        return p
+    following = next((s.text for s in doc.sentences if s.start >= p.end), "")
+    status = "completed"
+    for name, pattern in T.STATUS:
+        if pattern.search(p.quote) or (name == "pending-closing" and pattern.search(following)):
+            status = name
+            break
+    if status == "announced" and T.DONE.search(p.quote):
+        status = "completed"
+    return dataclasses.replace(p, fields={**p.fields, "status": status})
+
+
+def _without_headline_twins(out: list[Proposal], doc: Document) -> list[Proposal]:
+    """A headline's round stated again in the body ("X raises $40 million" and "X today
+    announced a $40 million Series B") is one record: the body's, which says more."""
+    heads = {s.start for s in doc.sentences if s.title_case}
+    body = [p.fields for p in out if p.table == "rounds" and p.start not in heads]
+
+    def twin(f: dict) -> bool:
+        return any((f["round_name"] and f["round_name"] == b["round_name"]) or
+                   (f["amount"] is not None and f["amount"] == b["amount"]) for b in body)
+    return [p for p in out if not (p.table == "rounds" and p.start in heads and twin(p.fields))]

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..text.names import NOT_NAME
 from ..text import (DateMention, Money, NameMention, find_dates, find_money, find_names,
                     split_sentences)
-from ..text.dates import dateline_mention
+from ..text.dates import dateline_mention, resolve_dates, scan_dates
 from . import triggers as T
 
 # Words a name's first word must not be for it to stand for the whole name ("China
@@ -40,6 +40,44 @@ class Sentence:
     end: int
     text: str
     doc: "Document"
+    fired: set  # the triggers whose keywords occur in the sentence (triggers.fired)
+
+    def has(self, k) -> bool:
+        """Whether trigger `k` can match in the sentence (its keywords occur)."""
+        return k in self.fired or k not in T.SCANNED
+
+    @cached_property
+    def low(self) -> str | None:
+        return self.doc.low[self.start:self.end] if self.doc.low is not None else None
+
+    def find(self, k):
+        """Trigger `k` searched in the sentence's own text (offsets in the sentence;
+        the match may be of the lower-cased text: read its offsets, not its groups'
+        text)."""
+        if not self.has(k):
+            return None
+        return k.low.search(self.low) if k.low and self.low is not None \
+            else k.pattern.search(self.text)
+
+    def _pattern(self, k):
+        if k.low and self.doc.low is not None:
+            return k.low, self.doc.low
+        return k.pattern, self.doc.text
+
+    def search(self, k, a: int | None = None, b: int | None = None):
+        """Trigger `k` searched in [a, b) of the document (default: the sentence)."""
+        if not self.has(k):
+            return None
+        pattern, text = self._pattern(k)
+        return pattern.search(text, self.start if a is None else a,
+                              self.end if b is None else b)
+
+    def finditer(self, k, a: int | None = None, b: int | None = None):
+        if not self.has(k):
+            return iter(())
+        pattern, text = self._pattern(k)
+        return pattern.finditer(text, self.start if a is None else a,
+                                self.end if b is None else b)
 
     @cached_property
     def names(self) -> list[NameMention]:
@@ -53,8 +91,8 @@ class Sentence:
     @cached_property
     def dates(self) -> list[DateMention]:
         """Date mentions, the dateline's own date left out when another date is given."""
-        found = [DateMention(d.value, d.start + self.start, d.end + self.start, d.relative)
-                 for d in find_dates(self.text, self.doc.anchor_at(self.start))]
+        found = resolve_dates(self.doc.scanned_dates, self.doc.text,
+                              self.doc.anchor_at(self.start), self.start, self.end)
         span = self.doc.dateline_span
         others = [d for d in found if not (span and span[0] <= d.start < span[1])]
         return others
@@ -62,6 +100,8 @@ class Sentence:
     @cached_property
     def title_case(self) -> bool:
         """A headline: most words capitalised and no final full stop."""
+        if self.text.rstrip().endswith("."):
+            return False
         words = [w for w in self.text.split() if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in words)
         return bool(words) and not self.text.rstrip().endswith(".") and caps >= 0.6 * len(words)
@@ -78,7 +118,7 @@ class Sentence:
         b = self.end if b is None else b
         chunk = self.doc.text[a:b]
         return bool(self.doc.subject_re and self.doc.subject_re.search(chunk)) \
-            or bool(T.SUBJECT_REF.search(chunk))
+            or bool(self.search(T.SUBJECT_REF, a, b))
 
     def subject_as_written(self) -> str | None:
         if self.doc.subject_re:
@@ -88,6 +128,18 @@ class Sentence:
         return None
 
 
+def _has_word(text: str, word: str) -> bool:
+    """`word` in `text` as a whole word (str.find: no pattern compiled per word)."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (not i or not (text[i - 1].isalnum() or text[i - 1] == "_")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _shift(m: Money, offset: int) -> Money:
     return Money(m.amount, m.currency, m.bound, m.start + offset, m.end + offset, m.per)
 
@@ -95,13 +147,19 @@ def _shift(m: Money, offset: int) -> Money:
 class Document:
     def __init__(self, text: str, anchor: str | None = None):
         self.text = text
-        line = dateline_mention(text)
+        self.scanned_dates = scan_dates(text)  # once; each sentence resolves its own
+        line = dateline_mention(text, self.scanned_dates)
         self.anchor = line.value if line else anchor
         self.dateline_span = (line.start, line.end) if line else None
         # A history by years: "### 2021" dates "On 9 July" below it
         self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
-        self.sentences = [Sentence(a, b, text[a:b], self)
-                          for a, b in split_sentences(text, keep_headings=True)]
+        spans = split_sentences(text, keep_headings=True)
+        low = text.lower()
+        # the lower-cased text, where its offsets are the text's
+        self.low = low if len(low) == len(text) else None
+        fired = T.fired(low, spans) if self.low is not None else [T.SCANNED] * len(spans)
+        self.sentences = [Sentence(a, b, text[a:b], self, f)
+                          for (a, b), f in zip(spans, fired)]
         # capitalised words written inside sentences (not only at their start)
         self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
         self.subject = self._find_subject()
@@ -145,7 +203,7 @@ class Document:
             for i in range(0, len(words) - k + 1):
                 candidate = " ".join(words[i:i + k])
                 if len(candidate) > 2 and candidate not in NOT_NAME and \
-                        re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", body):
+                        _has_word(body, candidate):
                     start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
                     return NameMention(candidate, start, start + len(candidate), n.legal)
         return None
@@ -172,9 +230,10 @@ class Document:
         # usually the subject: a bonus for the first name of each.
         firsts = [s.names[0].name for s in self.sentences[:1] if s.names]
         if self.dateline_span:
-            after = [n for s in self.sentences for n in s.names if n.start > self.dateline_span[1]
-                     and not _PLACE_TAIL.match(self.text, n.end)]
-            firsts += [after[0].name] if after else []
+            after = next((n for s in self.sentences if s.end > self.dateline_span[1]
+                          for n in s.names if n.start > self.dateline_span[1]
+                          and not _PLACE_TAIL.match(self.text, n.end)), None)
+            firsts += [after.name] if after else []
         for name in firsts:
             if name in candidates:
                 counts[name] += 2

@@ -29,6 +29,6 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
             best = (distance, d.value)
     if best:
         return best[1]
-    if fallback and s.doc.dateline_span and not T.PREVIOUS.search(s.text):
+    if fallback and s.doc.dateline_span and not s.find(T.PREVIOUS):
         return s.doc.anchor
     return None

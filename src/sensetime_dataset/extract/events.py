@@ -9,11 +9,11 @@ from .proposal import Proposal
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
-    if not T.EVENT_RE.search(s.text) or T.FORWARD.search(s.text) or not s.mentions_subject():
+    if not s.find(T.EVENT_RE) or _forward(s) or not s.mentions_subject():
         return []
     out, seen = [], set()
-    for m in T.EVENT_RE.finditer(s.doc.text, s.start, s.end):
-        kind = m.lastgroup
+    for m in s.finditer(T.EVENT_RE):
+        kind = m.lastgroup.replace("_", "-")
         if kind in seen or (kind == "valuation" and has_round) or \
                 (kind == "designation" and has_sanction):
             continue
@@ -25,7 +25,7 @@ def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal
         seen.add(kind)
         out.append(Proposal("events", {"date": date, "event_type": kind,
                                        "description": s.text},
-                            s.text, s.start, s.end, f"events: {kind} ({m.group(0)!r})"))
+                            s.text, s.start, s.end, f"events: {kind} ({s.doc.text[m.start():m.end()]!r})"))
     return out
 
 
@@ -35,6 +35,12 @@ def _founding_of_subject(s: Sentence, pos: int) -> bool:
     before = [n for n in s.names if n.end <= pos]
     if before:
         return s.doc.is_subject(before[-1].name) or bool(
-            T.SUBJECT_REF.search(s.doc.text, before[-1].end, pos))
+            s.search(T.SUBJECT_REF, before[-1].end, pos))
     after = [n for n in s.names if n.start >= pos]
     return not after or s.doc.is_subject(after[0].name) or s.mentions_subject(s.start, pos)
+
+
+def _forward(s: Sentence) -> bool:
+    """A plan, not an event; filing for a listing is itself an event."""
+    m = s.find(T.FORWARD)
+    return bool(m) and not s.text[m.start():m.end()].lower().startswith("file")

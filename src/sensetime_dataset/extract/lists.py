@@ -8,6 +8,10 @@ from . import triggers as T
 from .context import Sentence
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
+# A description between two names of a list: "A, a Dublin-based fund, and B".
+_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?$")
+# ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
+_IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 _LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
 
@@ -23,9 +27,11 @@ def list_after(s: Sentence, pos: int, hi: int):
         return []
     out = [orgs[0]]
     for n in orgs[1:]:
-        if not _LIST_GAP.match(text[out[-1].end:n.start]):
+        gap = text[out[-1].end:n.start]
+        if _LIST_GAP.match(gap) or _DESCRIBED.match(gap):
+            out.append(n)
+        elif not _IN_DESCRIPTION.match(gap):
             break
-        out.append(n)
     return out
 
 

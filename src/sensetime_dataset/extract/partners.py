@@ -15,14 +15,14 @@ _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firm
 
 
 def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
-    if not T.PARTNER.search(s.text) or T.ENDED.search(s.text) or (T.FORWARD.search(s.text)
-                                  and not T.ANNOUNCED_PLAN.search(s.text)):
+    if not s.find(T.PARTNER) or s.find(T.ENDED) or (s.find(T.FORWARD)
+                                  and not s.find(T.ANNOUNCED_PLAN)):
         return []
     if not s.mentions_subject():
         return []
     text = s.doc.text
     out, taken = [], set()
-    for m in T.PARTNER.finditer(text, s.start, s.end):
+    for m in s.finditer(T.PARTNER):
         kind = m.lastgroup.replace("_", "-")
         if kind == "listed":  # "partners and customers such as A, B and C"
             orgs = list_after(s, m.end(), s.end)
@@ -41,7 +41,7 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
                 continue
             taken.add(org.name)
             out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
-                                s.text, s.start, s.end, f"partners: {kind} ({m.group(0)!r})"))
+                                s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
 
 
@@ -54,7 +54,7 @@ def _listed_after(s: Sentence, first):
 def _clause(s: Sentence, pos: int) -> tuple[int, int]:
     """The clause around `pos`: a date in another clause is another fact's."""
     start, end = s.start, s.end
-    for b in T.CLAUSE_BREAK.finditer(s.doc.text, s.start, s.end):
+    for b in s.finditer(T.CLAUSE_BREAK):
         if b.end() <= pos:
             start = b.end()
         elif b.start() > pos:

@@ -29,6 +29,9 @@ from .proposal import TABLES, Proposal
 # proposal field -> curation value
 CURATION_FIELD = {"name": "organization_id", "authority": "authority_id"}
 DROPPED: set[str] = set()   # proposal fields not written into curation
+# The extractor's status words -> rounds.status (schemas/rounds.json): the published
+# model does not tell an agreement from one waiting for its closing.
+STATUS = {"pending-closing": "agreed-pending-closing", "agreed": "agreed-pending-closing"}
 KEY_FIELDS = {"rounds": ("round_name", "amount"), "investors": ("round_name", "name", "role"),
               "partners": ("name", "kind"), "sanctions": ("program", "target"),
               "events": ("event_type", "date")}
@@ -138,6 +141,8 @@ def _values(table: str, p: Proposal, rounds: dict[str, str]) -> dict:
             continue
         if isinstance(v, float) and v.is_integer():
             v = int(v)
+        if k == "status":
+            v = STATUS.get(v, v)
         values[CURATION_FIELD.get(k, k)] = v
     if table == "investors":
         round_id = rounds.get(_norm(p.fields.get("round_name")))

@@ -17,6 +17,9 @@ from .proposal import Proposal
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
+_NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
+_INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
+_LIST_AND = re.compile(r",\s*and\s+[A-Z]")  # "A, B, and C": one list
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
@@ -45,8 +48,7 @@ def _is_total(s: Sentence, m: Money, moneys: list[Money]) -> bool:
     """A sum of rounds: a total word in the money's own clause (between the previous and
     the next amount), unless a round name directly follows ("a $300 million Series E")."""
     text = s.doc.text
-    if T.ROUND_NAME.match(text, m.end + 1) or re.match(r"\s+(?:in\s+(?:a|its)\s+)?"
-                                                       r"(?:Series|seed|angel)", text[m.end:], re.I):
+    if T.ROUND_NAME.match(text, m.end + 1) or _NAMED_NEXT.match(text, m.end):
         return False
     i = moneys.index(m)
     lo = moneys[i - 1].end if i else s.start
@@ -78,16 +80,16 @@ def _actor_is_other(s: Sentence, verb_start: int) -> bool:
     is another company ("rival X raised", "Y closed its fund")."""
     text = s.doc.text
     clause_start = s.start
-    for b in T.CLAUSE_BREAK.finditer(text, s.start, verb_start):
+    for b in s.finditer(T.CLAUSE_BREAK, s.start, verb_start):
         clause_start = b.end()
     best = None  # (position, is_subject)
     for n in s.names:
         if clause_start <= n.start and n.end <= verb_start \
                 and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]):
             best = max(best or (-1, True), (n.start, s.doc.is_subject(n.name)))
-    for p in T.SUBJECT_REF.finditer(text, clause_start, verb_start):
+    for p in s.finditer(T.SUBJECT_REF, clause_start, verb_start):
         best = max(best or (-1, True), (p.start(), True))
-    if T.OTHER_ACTOR.search(text, clause_start, verb_start):
+    if s.search(T.OTHER_ACTOR, clause_start, verb_start):
         return True
     return best is not None and not best[1]
 
@@ -96,10 +98,10 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     """Round and investor proposals of one sentence, and the round it is about (for the
     investors of the next sentences, "the round was led by ...")."""
     text = s.doc.text
-    names = list(T.ROUND_NAME.finditer(text, s.start, s.end))
-    verb = T.FUNDING_VERB.search(text, s.start, s.end)
-    roles = find_roles(s.text)
-    if not (names or verb or roles) or T.FORWARD.search(s.text):
+    names = list(s.finditer(T.ROUND_NAME))
+    verb = s.search(T.FUNDING_VERB)
+    roles = find_roles(s.text) if s.has(T.ROLES) else []
+    if not (names or verb or roles) or s.find(T.FORWARD):
         return [], last_round
     out = []
     amounts, valuations = _amounts(s)
@@ -131,14 +133,14 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         out.append(_round(s, None, "other", date_near(s, a.start), a, None,
                           "funding verb + amount, no round name"))
         current = UNNAMED
-    if not names and valuations and current is not None and T.ROUND_REFERENCE.search(s.text) \
-            and not amounts and not s.dates and not T.PREVIOUS.search(s.text):
+    if not names and valuations and current is not None and s.find(T.ROUND_REFERENCE) \
+            and not amounts and not s.dates and not s.find(T.PREVIOUS):
         v = valuations[0]
         out.append(_round(s, current or None, None, None, None, v,
                           "valuation of the round in context"))
     other_actor = bool(verb) and _actor_is_other(s, verb.start())
-    follow_up = bool(names) or T.ROUND_REFERENCE.search(s.text) or \
-        T.INVESTOR_FOLLOW_UP.search(s.text)
+    follow_up = bool(names) or s.find(T.ROUND_REFERENCE) or \
+        s.find(T.INVESTOR_FOLLOW_UP)
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
@@ -146,7 +148,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
 
 def _is_sum_sentence(s: Sentence) -> bool:
     """A sentence about a total raised from investors names no investor of one round."""
-    return bool(T.TOTAL.search(s.text)) and not T.ROUND_NAME.search(s.text)
+    return bool(s.find(T.TOTAL)) and not s.find(T.ROUND_NAME)
 
 
 def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money | None,
@@ -163,13 +165,15 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
     """Investors listed around each role trigger; with no trigger, in a sentence naming
     the round, the organizations after "from" ("an investment of $50 million from X")."""
     text = s.doc.text
-    breaks = {b.start() for b in T.CLAUSE_BREAK.finditer(text, s.start, s.end)}
+    breaks = {b.start() for b in s.finditer(T.CLAUSE_BREAK)
+              if not _LIST_AND.match(text, b.start())}
     cuts = sorted({s.start, s.end} | breaks | {r.start + s.start for r in roles}
                   | {r.end + s.start for r in roles})
     found = []
     for r in roles:
         a, b = r.start + s.start, r.end + s.start
-        if _AFTER.search(text[a:b]):
+        if _AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
+                                             T.ROLE_AFTER_NAME.search(text, s.start, a)):
             hi = min([c for c in cuts if c > b] + [s.end])
             found += [(r.role, text[a:b], n) for n in list_after(s, b, hi)]
         else:

@@ -11,24 +11,24 @@ from .proposal import Proposal
 
 def sanctions_in(s: Sentence) -> list[Proposal]:
     text = s.doc.text
-    if not T.SANCTION_PROGRAM.search(s.text) or T.SANCTION_LIFTED.search(s.text) \
-            or T.FORWARD.search(s.text):
+    if not s.find(T.SANCTION_PROGRAM) or s.find(T.SANCTION_LIFTED) \
+            or s.find(T.FORWARD):
         return []
-    verb = T.SANCTION_VERB.search(s.text)
+    verb = s.find(T.SANCTION_VERB)
     if not verb or not s.mentions_subject():
         return []
     out, seen = [], set()
-    for m in T.SANCTION_PROGRAM.finditer(text, s.start, s.end):
+    for m in s.finditer(T.SANCTION_PROGRAM):
         program = _clean(m["named"] or m["program"])
         if program.lower() in seen or not program:
             continue
         seen.add(program.lower())
-        authority = T.AUTHORITY.search(text, s.start, s.end)
+        authority = s.search(T.AUTHORITY)
         target = s.subject_as_written() or s.doc.subject
         out.append(Proposal("sanctions", {
             "authority": authority.group(0) if authority else None, "program": program,
             "target": target, "date": date_near(s, m.start())},
-            s.text, s.start, s.end, f"sanctions: {program!r} + {verb.group(0)!r}"))
+            s.text, s.start, s.end, f"sanctions: {program!r} + {s.text[verb.start():verb.end()]!r}"))
     return out
 
 

@@ -14,6 +14,12 @@ class Keyed:
 
     def __init__(self, pattern: re.Pattern, keywords: tuple[str, ...]):
         self.pattern = pattern
+        self.words = keywords
+        # A case-blind pattern also in lower case, for the lower-cased document: `re`
+        # runs it three to four times faster than with IGNORECASE.
+        self.low = re.compile(pattern.pattern.lower().replace("(?p<", "(?P<"),
+                              pattern.flags & ~re.I) \
+            if pattern.flags & re.I else None
         # plain lower-case literals, case-sensitive: `re` scans for their first letters
         self.keywords = re.compile("|".join(re.escape(k) for k in keywords))
 
@@ -97,15 +103,20 @@ FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I),
       ('round', 'financing', 'investment', 'tranche', 'offering'))
+# Gate of text.find_roles: every role phrase contains one of these words.
+ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
+                                    'backed', 'invest', 'alongside', 'along', 'took part',
+                                    'followed', 'contributed', 'included'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
 INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other)\b|"
-                                r"\binvestors?\s+(?:include|included|were)\b", I),
+                                r"\binvestors?\s+(?:include|included|were)\b|"
+                                r"\b(?:lead|anchor)\s+investor\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor'))
-SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+startup|the\s+group|"
+SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
                          r"the\s+two\s+companies|which|who)\b", I),
-      ('it', 'the company', 'the firm', 'the startup', 'the group', 'the two', 'which', 'who'))
+      ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who'))
 OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
       ('rival', 'competitor', 'peer', 'compatriot'))
 PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\b", I),
@@ -128,11 +139,13 @@ PARTNER_KIND = [
                     r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
     ("customer", r"\bas\s+(?:a|its|their)\s+(?:customer|client)\b|\bcustomers?\s+(?:include|such)"),
     ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
-    ("agreement", r"\bagreement\s+with\b|\bsigned\s+(?:a|an)\s+\w+\s+(?:deal|contract)\s+with\b"),
+    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
+                  r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
 ]
 PARTNER = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in PARTNER_KIND), I),
       ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
-       'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed'))
+       'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
+       'contract'))
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
@@ -174,10 +187,80 @@ EVENT = [
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of)\b"),
     ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
+    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by)\b|"
+                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
+    ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
+            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,2}(?:lab|laboratory)\b"),
+    ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
+            r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)"),
+    ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
+                        r"(?:[\w&-]+\s+){0,5}index(?:es)?\b"),
+    ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
 ]
-EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k}>{p})" for k, p in EVENT), I),
+EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in EVENT), I),
       ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
-       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu'))
+       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',
+       'lab', 'filed', 'approval', 'index', 'reported', 'revealed'))
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
+
+
+# Every trigger's keywords in one Aho-Corasick automaton: one pass over the lower-cased
+# document tells which triggers can match in which sentence, instead of one keyword
+# search per trigger and sentence (measured: 0.03 s/MB against 0.29 s/MB). Punctuation
+# keywords (CLAUSE_BREAK) and pronouns (SUBJECT_REF: "it" is inside "with", "its",
+# "capital") are left out: they occur in nearly every sentence.
+def _automaton():
+    import ahocorasick
+
+    families: dict[str, set] = {}  # keyword -> the triggers it gates
+    for value in globals().values():
+        if isinstance(value, Keyed) and value not in (CLAUSE_BREAK, SUBJECT_REF):
+            for word in value.words:
+                families.setdefault(word, set()).add(value)
+    automaton = ahocorasick.Automaton()
+    for word, keyed in families.items():
+        automaton.add_word(word, (len(word), frozenset(keyed)))
+    automaton.make_automaton()
+    return automaton
+
+
+SCANNED = frozenset(v for v in globals().values() if isinstance(v, Keyed)) - {CLAUSE_BREAK,
+                                                                                SUBJECT_REF}
+AUTOMATON = _automaton()
+
+
+def fired(low: str, spans: list[tuple[int, int]]) -> list[set]:
+    """For each span (start, end) of the lower-cased text, the triggers whose keywords
+    start inside it."""
+    out = [set() for _ in spans]
+    i, n = 0, len(spans)
+    for end, (length, keyed) in AUTOMATON.iter(low):
+        start = end - length + 1
+        while i < n and spans[i][1] <= start:
+            i += 1
+        if i == n:
+            break
+        if spans[i][0] <= start:
+            out[i] |= keyed
+    return out
+
+
+# The status of a round, read from its sentence and the one after it: conditions still
+# to be met, an agreement not yet closed, or only an announcement.
+STATUS = [
+    ("pending-closing", re.compile(r"\bsubject\s+to\s+(?:\w+\s+){0,2}(?:approvals?|conditions)\b|"
+                                   r"\bexpected\s+to\s+(?:close|complete)\b|\bpending\s+(?:\w+\s+)?"
+                                   r"(?:approvals?|closing)\b|\byet\s+to\s+close\b", I)),
+    ("agreed", re.compile(r"\bagreed\s+to\s+(?:invest|buy|acquire|take)\b|\bsigned\s+(?:a|an)\s+"
+                          r"(?:definitive\s+|binding\s+)?(?:agreement|term\s+sheet)\s+to\s+invest\b", I)),
+    ("announced", re.compile(r"\bannounced\s+(?:a|an|its)\s+(?!\w*\s*(?:completion|close|closing)\b)", I)),
+]
+DONE = re.compile(r"\b(?:rais(?:ed|es)|closed|completed|completion|close\s+of|secured|received|"
+                  r"landed|bagged|pulled\s+in|has\s+(?:raised|closed))\b", I)
+# An investor as the doer: "X has agreed to invest €45 million in the company".
+INVEST_IN = re.compile(r"\b(?:has\s+|have\s+)?(?:agreed\s+to\s+invest|invested|invests)\b", I)
+# "X was the lead investor": the organization before the role, not after it.
+ROLE_AFTER_NAME = re.compile(r"(?:\bwas|\bis|\bwere|\bare|\bserved\s+as|\bacted\s+as|\bas)\s+"
+                             r"(?:the\s+|a\s+)?(?:sole\s+)?$", I)

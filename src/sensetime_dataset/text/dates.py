@@ -11,7 +11,10 @@ document's dateline), never against the clock; without an anchor they are skippe
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -135,8 +138,12 @@ def _relative(phrase: str, a: date, precise: int) -> str | None:
 
 def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones only with an anchor."""
-    a = _anchor(anchor)
-    precise = len(anchor.split("-")) if anchor else 0
+    return resolve_dates(scan_dates(text), text, anchor)
+
+
+def scan_dates(text: str) -> list[re.Match]:
+    """The date phrases of `text`, not yet resolved: read a long text once, then
+    resolve its parts against their own anchors with resolve_dates."""
     found = []
     last_end = 0
     for p in _candidates(text):
@@ -150,6 +157,28 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
         before = text[start - 1] if start else " "
         if before.isalnum() or (m["year"] and before in "$.,/-"):
             continue  # inside a word or a number
+        found.append(m)
+    return found
+
+
+_start = operator.methodcaller("start")
+
+
+def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
+                  start: int = 0, end: int | None = None) -> list[DateMention]:
+    """The mentions of scan_dates(text) that lie in text[start:end], resolved against
+    `anchor` (relative ones only with an anchor)."""
+    end = len(text) if end is None else end
+    a = _anchor(anchor)
+    precise = len(anchor.split("-")) if anchor else 0
+    found = []
+    first = bisect_left(matches, start, key=_start)  # in order: no scan of the others
+    for m in itertools.islice(matches, first, None):
+        if m.start() >= end:
+            break
+        if m.end() > end:
+            continue
+        start = m.start()
         value, relative = None, False
         if m["iso"]:
             value = _iso(int(m["iy"]), int(m["im"]), int(m["id"]) if m["id"] else None)
@@ -220,10 +249,14 @@ def dateline(text: str) -> str | None:
     return mention.value if mention else None
 
 
-def dateline_mention(text: str) -> DateMention | None:
-    """The dateline's date mention (value and offsets), or None."""
+def dateline_mention(text: str, scanned: list[re.Match] | None = None) \
+        -> DateMention | None:
+    """The dateline's date mention (value and offsets), or None. `scanned`: the
+    scan_dates of `text`, when the caller has it."""
     head = text[:600]
-    for m in find_dates(head):
+    mentions = find_dates(head) if scanned is None else \
+        resolve_dates(scanned, text, None, 0, len(head))
+    for m in mentions:
         if m.relative or len(m.value) != 10:
             continue
         line_start = head.rfind("\n", 0, m.start) + 1

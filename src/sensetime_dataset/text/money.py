@@ -73,16 +73,34 @@ HEAD = re.compile(
 _HEAD_CHARS = 32  # "approximately USD $" fits
 
 
+# The last characters a PREFIX can end with, and its letter codes: HEAD (a slow
+# backwards search) is read only where one of them stands before the number.
+_SYMBOLS = {k[-1] for k in PREFIX if not k[-1].isalpha()}
+_CODES = {k for k in PREFIX if k.isalpha()}
+
+
+def _may_have_prefix(text: str, start: int) -> bool:
+    j = start - 1 if start and text[start - 1].isspace() else start
+    if not j:
+        return False
+    c = text[j - 1]
+    if c in _SYMBOLS:
+        return True
+    return c.isalpha() and text[max(0, j - 3):j].lower() in _CODES
+
+
 def find_money(text: str) -> list[Money]:
     """Every amount of money in `text`, in order."""
     found = []
     for m in NUMBER.finditer(text):
         start = m.start()
+        scale, suffix = m["scale"], m["suffix"]
+        if not (scale or suffix or _may_have_prefix(text, start)):
+            continue  # a bare number: no currency, no scale
         head = HEAD.search(text, max(0, start - _HEAD_CHARS), start)
         prefix, bound = head["prefix"], head["bound"]
         if start and not prefix and (text[start - 1].isalnum() or text[start - 1] in ".,-/"):
             continue  # inside a word ("B1"), or the tail of a date or a decimal
-        scale, suffix = m["scale"], m["suffix"]
         currency = PREFIX[prefix.lower()] if prefix else None
         if suffix and (currency is None or prefix in ("$", "\\$")):
             # A bare "$" names no country: "$767 million Hong Kong dollars" is HKD.

@@ -53,6 +53,8 @@ NAME = re.compile(
 _TICKER = re.compile(r"[A-Z]{2,}:\s*$")
 _START = re.compile(r"[A-Z0-9]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_BRACKET_TAIL = re.compile(r"\s*\(.*\)$")
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,9 @@ def find_names(text: str) -> list[NameMention]:
         name = text[a:b]
         if text[b:b + 1] == "$" or _TICKER.search(text, max(0, a - 12), a):
             continue  # "US$", "HK$": a currency; "(NASDAQ: QCOM)": a ticker
-        if name in NOT_NAME or not re.search(r"[A-Za-z]{2}", name):
+        if name in NOT_NAME or not _TWO_LETTERS.search(name):
             continue
-        last = re.sub(r"\s*\(.*\)$", "", name).rstrip(".").split(" ")[-1]
+        last = _BRACKET_TAIL.sub("", name).rstrip(".").split(" ")[-1]
         legal = last in LEGAL_FORMS or bool(_LEGAL.search(name))
         found.append(NameMention(name, a, b, legal))
     return found

@@ -28,7 +28,7 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"followed\s+by", r"invested\s+in", r"with\s+investments?\s+from",
                r"joined\s+(?:the|this)\s+round", r"investors?\s+such\s+as", r"contributed",
                r"participants?\s+(?:include|included|were|such\s+as)",
-               r"(?:were|was)\s+among\s+the\s+investors"]
+               r"(?:were|was)\s+among\s+the\s+investors", r"(?:and|also)\s+included"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased

@@ -19,7 +19,6 @@ ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "co", "inc", "ltd", "jr"
                  "nov", "dec"}
 # A candidate end: . ! or ? and any closing quotes or brackets after it.
 END = re.compile(r"[.!?][\"'”’)\]]*")
-WORD_BEFORE = re.compile(r"[\w.]*$")
 HEADING_MAX_WORDS = 6
 
 
@@ -47,7 +46,12 @@ def split_sentences(text: str, keep_headings: bool = False) -> list[tuple[int, i
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    word = WORD_BEFORE.search(line, 0, dot).group(0).lower()
+    start = dot  # the word before the dot, read backwards (a search from 0 is quadratic)
+    while start and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    word = line[start:dot].lower()
+    if len(word) == 1 and line[max(0, start - 7):start].lower() == "series ":
+        return False  # "a Series C. The deal": a round's letter, not an initial
     last = word.rsplit(".", 1)[-1]  # "scientist.Dr": a lost break before "Dr."
     return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
 
