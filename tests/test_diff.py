@@ -142,3 +142,21 @@ def test_a_long_text_is_cut_around_its_first_difference(old, tmp_path):
     assert render(diff_locations(old, new)).splitlines()[-1] == (
         "    a: description '…d was announced at a press conference in the city, led by X.' → "
         "'…d was announced at a press conference in the city, led by Y.'")
+
+
+def test_a_narrowed_enum_needs_a_major_version(tmp_path):
+    """A reader filtering on a value that is no longer allowed finds nothing: MAJOR."""
+    schema = copy.deepcopy(SCHEMA)
+    schema["fields"][2]["constraints"] = {"enum": ["USD", "EUR"]}
+    old = make_package(tmp_path / "old", "1.0.0", {"rounds": (schema, ROWS)})
+    narrowed = copy.deepcopy(schema)
+    narrowed["fields"][2]["constraints"] = {"enum": ["USD"]}
+    widened = copy.deepcopy(schema)
+    widened["fields"][2]["constraints"] = {"enum": ["USD", "EUR", "CNY"]}
+    result = diff_locations(old, new_package(tmp_path, schema=narrowed))
+    assert result.level == "major"
+    assert ("major", "values of rounds.currency no longer allowed: EUR") in result.reasons
+    assert "  values no longer allowed in currency: EUR" in render(result)
+    wider = diff_locations(old, make_package(tmp_path / "wider", "1.1.0",
+                                             {"rounds": (widened, ROWS)}))
+    assert wider.level == "patch"

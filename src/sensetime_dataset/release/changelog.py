@@ -39,6 +39,9 @@ def changelog_items(change: Change) -> list[str]:
             return [f"Type of `{n}.{d['column']}`: {d['old']} → {d['new']}."]
         case "column-property-changed":
             return [f"Schema of `{n}.{d['column']}`: {d['what']}."]
+        case "enum-narrowed":
+            return [f"Values no longer allowed in `{n}.{d['column']}`: "
+                    + ", ".join(f"`{v}`" for v in d["removed"]) + "."]
         case "primary-key-changed":
             return [f"Primary key of `{n}`: {', '.join(d['old'])} → {', '.join(d['new'])}."]
         case "foreign-key-added" | "foreign-key-removed":

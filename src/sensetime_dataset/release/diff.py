@@ -40,6 +40,8 @@ KINDS = {
     "column-removed": Kind(MAJOR, "Removed"),
     "type-changed": Kind(MAJOR, "Changed"),
     "column-property-changed": Kind(PATCH, "Changed"),
+    # A value a reader may filter on is no longer allowed: their query breaks.
+    "enum-narrowed": Kind(MAJOR, "Changed"),
     "primary-key-changed": Kind(MAJOR, "Changed"),
     "foreign-key-added": Kind(MINOR, "Added"),
     "foreign-key-removed": Kind(MAJOR, "Removed"),
@@ -76,6 +78,8 @@ class Change:
             "column-removed": lambda: f"column {n}.{d['column']} removed",
             "type-changed": lambda: f"type of {n}.{d['column']} changed",
             "column-property-changed": lambda: f"column {n}.{d['column']}: {d['what']} changed",
+            "enum-narrowed": lambda: f"values of {n}.{d['column']} no longer allowed: "
+                                     f"{', '.join(d['removed'])}",
             "primary-key-changed": lambda: f"primary key of {n} changed",
             "foreign-key-added": lambda: f"foreign key {n}.{d['key']} added",
             "foreign-key-removed": lambda: f"foreign key {n}.{d['key']} removed or changed",
@@ -197,6 +201,12 @@ def _diff_table(name: str, old_dir: Path, old: dict, new_dir: Path, new: dict) -
         if o.get("type", "any") != f.get("type", "any"):
             out.append(Change("type-changed", name, {"column": n, "old": o.get("type", "any"),
                                                      "new": f.get("type", "any")}))
+        old_enum = o.get("constraints", {}).get("enum")
+        new_enum = f.get("constraints", {}).get("enum")
+        if old_enum is not None:
+            removed = [v for v in old_enum if new_enum is not None and v not in new_enum]
+            if removed:
+                out.append(Change("enum-narrowed", name, {"column": n, "removed": removed}))
         what = [k for k in sorted((set(o) | set(f)) - {"name", "type"}) if o.get(k) != f.get(k)]
         if what:
             out.append(Change("column-property-changed", name,
@@ -311,6 +321,8 @@ def terminal_lines(change: Change, most: int | None) -> list[str]:
             return [f"  type changed: {d['column']}: {d['old']} → {d['new']}"]
         case "column-property-changed":
             return [f"  column {d['column']}: {d['what']} changed"]
+        case "enum-narrowed":
+            return [f"  values no longer allowed in {d['column']}: {', '.join(d['removed'])}"]
         case "primary-key-changed":
             return [f"  primary key changed: {', '.join(d['old'])} → {', '.join(d['new'])}"]
         case "foreign-key-added":
