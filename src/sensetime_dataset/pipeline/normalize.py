@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import BuildError
 from .sources import RawFile
@@ -18,19 +18,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Document:
+    """One source document: its normalized text, and its row of the `sources` table as
+    the manifest declares it (`columns`, keyed by the columns of schemas/sources.json;
+    `_document` below says where each comes from)."""
+
     source_id: str
-    title: str
     kind: str
-    publisher: str
     published: str
-    published_basis: str
-    url: str
-    retrieved: str
-    licence: str
-    file: str
-    file_sha256: str
-    repairs: str
     text: str
+    columns: dict = field(default_factory=dict, compare=False)
 
     @property
     def text_sha256(self) -> str:
@@ -104,21 +100,19 @@ def _tab_records(text: str, where: str) -> list[tuple[str, str]]:
 
 def _document(raw: RawFile, doc: dict, title: str, text: str, repairs: list[str]) -> Document:
     entry = raw.entry
-    return Document(
-        source_id=doc["id"],
-        title=title,
-        kind=doc["kind"],
-        publisher=doc.get("publisher", entry["publisher"]),
-        published=str(doc.get("published", "unknown")),
-        published_basis=doc.get("published_basis", "unknown"),
-        url=doc.get("url", entry["url"]),
-        retrieved=str(doc.get("retrieved", entry["retrieved"])),
-        licence=doc.get("licence", entry["licence"]),
-        file=raw.name,
-        file_sha256=raw.sha256,
-        repairs="; ".join(repairs),
-        text=text,
-    )
+    published = str(doc.get("published", "unknown"))
+    # A document's own entry overrides its file's; "unknown" where neither says.
+    columns = {
+        "source_id": doc["id"], "title": title, "kind": doc["kind"],
+        "publisher": doc.get("publisher", entry["publisher"]), "published": published,
+        "published_basis": doc.get("published_basis", "unknown"),
+        "url": doc.get("url", entry["url"]),
+        "retrieved": str(doc.get("retrieved", entry["retrieved"])),
+        "licence": doc.get("licence", entry["licence"]),
+        "file": raw.name, "file_sha256": raw.sha256, "repairs": "; ".join(repairs),
+        "text": text, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    }
+    return Document(doc["id"], doc["kind"], published, text, columns)
 
 
 def normalize(raw_files: list[RawFile]) -> list[Document]:

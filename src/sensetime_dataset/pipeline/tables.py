@@ -219,7 +219,7 @@ def build_tables(rows: list[CuratedRow], orgs: list[Organization], documents: li
     tables["conflicts"] = conflict_rows(decisions, orgs, docs, schemas)
     computed = schemas.computed_columns("sources")
     tables["sources"] = [
-        {name: None if name in computed else getattr(d, name)
+        {name: None if name in computed else d.columns.get(name)
          for name in schemas.field_names("sources")} for d in documents
     ]
     disputed = {(c["table_name"], c["row_id"]) for c in tables["conflicts"]}
