@@ -24,13 +24,22 @@ LOCATION_HELP = ("A package: a directory, its datapackage.json, a .zip archive, 
 
 
 def _version(value: bool) -> None:
+    """The distribution's version is the data version: print the version of the package
+    `load()` reads (in an editable install, the checkout's, which a release may have
+    moved past the installed metadata)."""
     if value:
         from importlib.metadata import PackageNotFoundError, version
 
+        from .published.load import installed_location
+        from .published.reader import PublishedPackage
+
         try:
-            typer.echo(f"sensetime-dataset {version('sensetime-dataset')}")
-        except PackageNotFoundError:   # run from a source tree that is not installed
-            typer.echo("sensetime-dataset (not installed)")
+            typer.echo(f"sensetime-dataset {PublishedPackage(installed_location()).version}")
+        except BuildError:
+            try:
+                typer.echo(f"sensetime-dataset {version('sensetime-dataset')}")
+            except PackageNotFoundError:   # run from a source tree that is not installed
+                typer.echo("sensetime-dataset (not installed)")
         raise typer.Exit()
 
 
