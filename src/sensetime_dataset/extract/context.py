@@ -86,7 +86,7 @@ class Sentence:
 
     @cached_property
     def money(self) -> list[Money]:
-        return [_shift(m, self.start) for m in find_money(self.text)]
+        return find_money(self.doc.text, self.start, self.end)
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -138,10 +138,6 @@ def _has_word(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
-
-
-def _shift(m: Money, offset: int) -> Money:
-    return Money(m.amount, m.currency, m.bound, m.start + offset, m.end + offset, m.per)
 
 
 class Document:
