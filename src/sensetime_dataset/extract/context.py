@@ -87,6 +87,13 @@ class Sentence:
         if not self.has(k):
             return iter(())
         pattern, text = self._pattern(k)
+        if a is None and b is None and k in self._found:
+            # The whole sentence, whose first match is known: the scan starts there
+            # (the same matches: the character before a sentence is never a word's).
+            first = self._found[k]
+            if first is None:
+                return iter(())
+            return pattern.finditer(text, self.start + first.start(), self.end)
         return pattern.finditer(text, self.start if a is None else a,
                                 self.end if b is None else b)
 
