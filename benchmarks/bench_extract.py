@@ -1,11 +1,14 @@
 """Quality and speed of the assisted extraction (sensetime_dataset.extract).
 
-Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20]
+Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--against REV]
 
 Prints precision, recall and F1 per table and overall on the labelled corpus
 (tests/extract_corpus/tune, .../holdout and .../holdout2, invented companies) and on the project's own
 sources against the curated claims, then throughput in MB/s on one core over a synthetic
-corpus made by varying the labelled documents, at two sizes.
+corpus made by varying the labelled documents, at two sizes. With --against REV (a git
+revision, e.g. main), the extractor of that revision runs side by side with this one on
+the same documents, in turns of 20 documents, so that the load of a shared machine
+weighs on both alike.
 """
 
 from __future__ import annotations
@@ -226,12 +229,46 @@ def throughput(size_mb: float, docs: list[str] | None = None) -> tuple[float, fl
     return size, size / seconds, len(docs)
 
 
+def extractor_of(rev: str, into: Path):
+    """The `extract` function of git revision `rev`, imported from a copy of its package
+    under another name (the package imports itself relatively)."""
+    import importlib
+    import io
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src/sensetime_dataset"],
+                             check=True, capture_output=True).stdout
+    tarfile.open(fileobj=io.BytesIO(archive)).extractall(into, filter="data")
+    name = "sensetime_dataset_at_" + re.sub(r"\W", "_", rev)
+    (into / "src" / "sensetime_dataset").rename(into / name)
+    sys.path.insert(0, str(into))
+    return importlib.import_module(f"{name}.extract").extract
+
+
+def side_by_side(size_mb: float, other) -> tuple[float, float, float]:
+    """(MB, MB/s of `other`, MB/s of this extractor): CPU time, in turns of 20 documents."""
+    docs = synthetic(size_mb)
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    spent = {other: 0.0, extract: 0.0}
+    for i in range(0, len(docs), 20):
+        turn = (other, extract) if i % 40 else (extract, other)
+        for f in turn:
+            started = time.process_time()
+            for d in docs[i:i + 20]:
+                f(d)
+            spent[f] += time.process_time() - started
+    return size, size / spent[other], size / spent[extract]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-project", action="store_true")
     ap.add_argument("--misses", action="store_true", help="list the misses and extras")
     ap.add_argument("--sizes", type=float, nargs=2, default=(10.0, 20.0))
+    ap.add_argument("--against", metavar="REV",
+                    help="time the extractor of git revision REV side by side")
     args = ap.parse_args(argv)
     print(MATCHING_RULE, end="\n\n")
     parts = [("tune (the rules were tuned on these)", score_corpus("tune")),
@@ -247,7 +284,17 @@ def main(argv=None) -> int:
         if args.misses and not title.startswith("holdout"):  # never read holdout misses to tune
             print("\n".join(score.misses))
         print()
-    if not args.no_speed:
+    if not args.no_speed and args.against:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            other = extractor_of(args.against, Path(tmp))
+            for size in args.sizes:
+                mb, before, after = side_by_side(size, other)
+                print(f"throughput, labelled documents varied, {mb:.1f} MB, CPU time on one "
+                      f"core: {args.against} {before:.2f} MB/s, this tree {after:.2f} MB/s "
+                      f"({after / before:.2f}x)")
+    elif not args.no_speed:
         for size in args.sizes:
             mb, rate, n = throughput(size)
             print(f"throughput, labelled documents varied: {mb:.1f} MB ({n} documents) in "

@@ -37,6 +37,7 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
     out = [_with_status(p, doc) for p in _without_headline_twins(out, doc)]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
+    doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text.names import NOT_NAME
@@ -29,6 +29,9 @@ _TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Direc
            "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
                             r"CEO|founder|chairman|Chairman|President)\s*)$")
+# The words _PERSON_BEFORE ends with: a window not ending so cannot match.
+_PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "CEO",
+                 "founder", "chairman", "Chairman", "President")
 _YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
 _INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
@@ -41,6 +44,7 @@ class Sentence:
     text: str
     doc: "Document"
     fired: set  # the triggers whose keywords occur in the sentence (triggers.fired)
+    _found: dict = field(default_factory=dict, init=False, repr=False)  # trigger -> find
 
     def has(self, k) -> bool:
         """Whether trigger `k` can match in the sentence (its keywords occur)."""
@@ -53,11 +57,18 @@ class Sentence:
     def find(self, k):
         """Trigger `k` searched in the sentence's own text (offsets in the sentence;
         the match may be of the lower-cased text: read its offsets, not its groups'
-        text)."""
+        text). Kept: several rules ask for the same trigger (FORWARD, ROUND_NAME)."""
+        try:
+            return self._found[k]
+        except KeyError:
+            pass
         if not self.has(k):
-            return None
-        return k.low.search(self.low) if k.low and self.low is not None \
-            else k.pattern.search(self.text)
+            found = None
+        else:
+            found = k.low.search(self.low) if k.low and self.low is not None \
+                else k.pattern.search(self.text)
+        self._found[k] = found
+        return found
 
     def _pattern(self, k):
         if k.low and self.doc.low is not None:
@@ -76,6 +87,13 @@ class Sentence:
         if not self.has(k):
             return iter(())
         pattern, text = self._pattern(k)
+        if a is None and b is None and k in self._found:
+            # The whole sentence, whose first match is known: the scan starts there
+            # (the same matches: the character before a sentence is never a word's).
+            first = self._found[k]
+            if first is None:
+                return iter(())
+            return pattern.finditer(text, self.start + first.start(), self.end)
         return pattern.finditer(text, self.start if a is None else a,
                                 self.end if b is None else b)
 
@@ -86,7 +104,7 @@ class Sentence:
 
     @cached_property
     def money(self) -> list[Money]:
-        return [_shift(m, self.start) for m in find_money(self.text)]
+        return find_money(self.doc.text, self.start, self.end)
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -116,32 +134,28 @@ class Sentence:
     def mentions_subject(self, a: int | None = None, b: int | None = None) -> bool:
         a = self.start if a is None else a
         b = self.end if b is None else b
-        chunk = self.doc.text[a:b]
-        return bool(self.doc.subject_re and self.doc.subject_re.search(chunk)) \
-            or bool(self.search(T.SUBJECT_REF, a, b))
+        return self.doc.subject_in(a, b) is not None or bool(self.search(T.SUBJECT_REF, a, b))
 
     def subject_as_written(self) -> str | None:
-        if self.doc.subject_re:
-            m = self.doc.subject_re.search(self.text)
-            if m:
-                return m.group(0)
-        return None
+        return self.doc.subject_in(self.start, self.end)
 
 
 def _has_word(text: str, word: str) -> bool:
     """`word` in `text` as a whole word (str.find: no pattern compiled per word)."""
-    i = text.find(word)
+    return _word_at(text, word, 0, len(text)) >= 0
+
+
+def _word_at(text: str, word: str, a: int, b: int) -> int:
+    """Where `word` first stands in text[a:b] as a whole word (the edges of the span
+    count as word boundaries, as in a slice), else -1."""
+    i = text.find(word, a, b)
     while i >= 0:
         end = i + len(word)
-        if (not i or not (text[i - 1].isalnum() or text[i - 1] == "_")) and \
-                (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
-            return True
-        i = text.find(word, i + 1)
-    return False
-
-
-def _shift(m: Money, offset: int) -> Money:
-    return Money(m.amount, m.currency, m.bound, m.start + offset, m.end + offset, m.per)
+        if (i == a or not (text[i - 1].isalnum() or text[i - 1] == "_")) and \
+                (end == b or not (text[end].isalnum() or text[end] == "_")):
+            return i
+        i = text.find(word, i + 1, b)
+    return -1
 
 
 class Document:
@@ -162,8 +176,13 @@ class Document:
                           for (a, b), f in zip(spans, fired)]
         # capitalised words written inside sentences (not only at their start)
         self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
+        # answers per name, asked again by every rule
+        self._subject_names: dict[str, bool] = {}
+        self._authority_names: dict[str, bool] = {}
         self.subject = self._find_subject()
-        self.subject_re = self._subject_pattern()
+        # the subject's forms, longest first: its name and its head word
+        self.subject_forms = sorted({self.subject, self._head(self.subject)}, key=len,
+                                    reverse=True) if self.subject else []
 
     def anchor_at(self, pos: int) -> str | None:
         """The anchor of relative dates at `pos`: the year of the section heading above
@@ -176,8 +195,8 @@ class Document:
         return year or self.anchor
 
     def names_of(self, s: Sentence) -> list[NameMention]:
-        names = [NameMention(n.name, n.start + s.start, n.end + s.start, n.legal)
-                 for n in find_names(s.text) if not _DESCRIPTOR.search(n.name)]
+        names = [n for n in find_names(self.text, s.start, s.end)
+                 if "-" not in n.name or not _DESCRIPTOR.search(n.name)]
         names = [n for n in names if self._organization_like(n, s)]
         if s.title_case:
             names = [n for n in (self._body_name(n, s) for n in names) if n]
@@ -187,7 +206,8 @@ class Document:
         """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
         unless the document also writes it capitalised elsewhere."""
         if n.name.rsplit(" ", 1)[-1] in _TITLES or _PERSON_AFTER.match(self.text, n.end) or \
-                _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start):
+                (self.text[max(0, n.start - 12):n.start].rstrip().endswith(_PERSON_WORDS) and
+                 _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start)):
             return False
         if " " not in n.name and not n.name.isupper() and \
                 not self.text[s.start:n.start].strip(" “\"'‘("):
@@ -221,7 +241,7 @@ class Document:
                 if self.dateline_span and s.start <= self.dateline_span[0] < s.end \
                         and n.end <= self.dateline_span[0]:
                     continue  # the place of a dateline
-                if not T.AUTHORITY.fullmatch(n.name):  # a regulator is not the subject
+                if not self.is_authority(n.name):  # a regulator is not the subject
                     candidates.append(n.name)
         if not candidates:
             return None
@@ -248,13 +268,28 @@ class Document:
         head = name.split(" ")[0].rstrip(",")
         return name if _GENERIC_HEAD.match(head) or len(head) < 3 else head
 
-    def _subject_pattern(self):
-        if not self.subject:
-            return None
-        forms = {self.subject, self._head(self.subject)}
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    def subject_in(self, a: int, b: int) -> str | None:
+        """The first form of the subject written as a whole word in text[a:b] (at one
+        place, the longest), else None. str.find: no pattern compiled per document."""
+        best = None
+        for form in self.subject_forms:
+            i = _word_at(self.text, form, a, b)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, form)
+        return best[1] if best else None
 
     def is_subject(self, name: str) -> bool:
-        return bool(self.subject_re and self.subject_re.fullmatch(name.removesuffix("'s")
-                                                                 .removesuffix("’s")))
+        try:
+            return self._subject_names[name]
+        except KeyError:
+            found = name.removesuffix("'s").removesuffix("’s") in self.subject_forms
+            self._subject_names[name] = found
+            return found
+
+    def is_authority(self, name: str) -> bool:
+        """A regulator's name ("Department of Commerce"): never the subject nor a partner."""
+        try:
+            return self._authority_names[name]
+        except KeyError:
+            found = self._authority_names[name] = bool(T.AUTHORITY.fullmatch(name))
+            return found

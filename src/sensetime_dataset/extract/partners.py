@@ -66,7 +66,7 @@ def _clause(s: Sentence, pos: int) -> tuple[int, int]:
 def _partner_of(s: Sentence, m: re.Match):
     """The organization a trigger is about: the name that contains it ("the X Alliance"),
     else the first after a "with" that follows it, else the closest one."""
-    orgs = [n for n in s.orgs() if not T.AUTHORITY.fullmatch(n.name)]
+    orgs = [n for n in s.orgs() if not s.doc.is_authority(n.name)]
     for n in orgs:
         if n.start <= m.start() < n.end:
             return n
@@ -81,8 +81,7 @@ def _partner_of(s: Sentence, m: re.Match):
         return before[-1]
     # "<subject> and X announced a collaboration", "X and <subject> signed an MoU"
     for n in before:
-        around = text[max(s.start, n.start - 40):n.end + 40]
-        if re.search(r"\band\b", around) and s.doc.subject_re and \
-                s.doc.subject_re.search(around):
+        lo, hi = max(s.start, n.start - 40), min(len(text), n.end + 40)
+        if re.search(r"\band\b", text[lo:hi]) and s.doc.subject_in(lo, hi):
             return n
     return None

@@ -57,9 +57,11 @@ def _alternation(words) -> str:
 # The number first (a digit starts every match, so `re` skips quickly to digits); the
 # currency symbol and the bound before it are read backwards from the number. The gap
 # between number and scale may be a space, a lost no-break space written "?", or
-# nothing ("$620m").
+# nothing ("$620m"). The first digit stands outside the alternation: `re` then jumps
+# from digit to digit instead of trying the pattern at every position (measured: the
+# scan three times faster); the branches read as "\d{1,3}(?:,\d{3})+..." and "\d+...".
 NUMBER = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<number>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     rf"(?:[ \u00a0]?\??[ \u00a0]?(?P<scale>{_alternation(SCALE)})\b)?"
     rf"(?:\s(?P<suffix>{_alternation(SUFFIX)})\b)?"
     r"(?P<per>\s(?:per|a)\s(?:share|ADS|unit))?",
@@ -79,27 +81,34 @@ _SYMBOLS = {k[-1] for k in PREFIX if not k[-1].isalpha()}
 _CODES = {k for k in PREFIX if k.isalpha()}
 
 
-def _may_have_prefix(text: str, start: int) -> bool:
-    j = start - 1 if start and text[start - 1].isspace() else start
-    if not j:
+def _may_have_prefix(text: str, start: int, lo: int = 0) -> bool:
+    j = start - 1 if start > lo and text[start - 1].isspace() else start
+    if j == lo:
         return False
     c = text[j - 1]
     if c in _SYMBOLS:
         return True
-    return c.isalpha() and text[max(0, j - 3):j].lower() in _CODES
+    return c.isalpha() and text[max(lo, j - 3):j].lower() in _CODES
 
 
-def find_money(text: str) -> list[Money]:
-    """Every amount of money in `text`, in order."""
+def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
+    """Every amount of money in `text` (in text[start:end], read as if cut out of the
+    text, with offsets in `text`), in order."""
+    lo, hi = start, len(text) if end is None else end
+    if lo and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+        # HEAD's look-behind and word boundary would see the word before `start`
+        return [Money(m.amount, m.currency, m.bound, m.start + lo, m.end + lo, m.per)
+                for m in find_money(text[lo:hi])]
     found = []
-    for m in NUMBER.finditer(text):
+    for m in NUMBER.finditer(text, lo, hi):
         start = m.start()
         scale, suffix = m["scale"], m["suffix"]
-        if not (scale or suffix or _may_have_prefix(text, start)):
+        if not (scale or suffix or _may_have_prefix(text, start, lo)):
             continue  # a bare number: no currency, no scale
-        head = HEAD.search(text, max(0, start - _HEAD_CHARS), start)
+        head = HEAD.search(text, max(lo, start - _HEAD_CHARS), start)
         prefix, bound = head["prefix"], head["bound"]
-        if start and not prefix and (text[start - 1].isalnum() or text[start - 1] in ".,-/"):
+        if start > lo and not prefix and (text[start - 1].isalnum() or
+                                          text[start - 1] in ".,-/"):
             continue  # inside a word ("B1"), or the tail of a date or a decimal
         currency = PREFIX[prefix.lower()] if prefix else None
         if suffix and (currency is None or prefix in ("$", "\\$")):

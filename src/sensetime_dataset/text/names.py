@@ -51,8 +51,6 @@ NAME = re.compile(
     r"(?:\s\((?:[A-Z][\w .&-]*)\))?)"
 )
 _TICKER = re.compile(r"[A-Z]{2,}:\s*$")
-_START = re.compile(r"[A-Z0-9]")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _BRACKET_TAIL = re.compile(r"\s*\(.*\)$")
 
@@ -86,38 +84,54 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
                 return a, a
             continue
         break
-    m = _POSSESSIVE.search(text, a, b)
-    if m:
-        b = m.start()
+    # a possessive at the end ("X's", "X’"): what _POSSESSIVE finds, read directly
+    if b - a >= 2 and text[b - 1] == "s" and text[b - 2] in _QUOTES:
+        b -= 2
+    elif b > a and text[b - 1] in _QUOTES:
+        b -= 1
     while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
         b -= 1
     return a, b
 
 
-def find_names(text: str) -> list[NameMention]:
-    """Candidate organization names: capitalised runs, trimmed of sentence words."""
+_QUOTES = "'’"
+# Where a name can start: a capital or a digit after a non-word character (not "$").
+# NAME is tried only there: scanning with NAME alone is several times slower.
+_NAME_START = re.compile(r"[A-Z0-9](?<![\w$].)")
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
+    """Candidate organization names: capitalised runs, trimmed of sentence words. With
+    `start` and `end`: those of text[start:end], read as if cut out of the text (a
+    sentence of a document), with offsets in `text`."""
+    end = len(text) if end is None else end
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        # the look-behind would see the word before `start`
+        return [NameMention(n.name, n.start + start, n.end + start, n.legal)
+                for n in find_names(text[start:end])]
     found = []
-    end = 0
-    # Try NAME only where a name can start (a capital or a digit after a non-word
-    # character): scanning with NAME itself is several times slower.
-    for c in _START.finditer(text):
+    last = start
+    for c in _NAME_START.finditer(text, start, end):
         p = c.start()
-        if p < end or (p and (text[p - 1].isalnum() or text[p - 1] in "_$")):
+        if p < last:
             continue
-        m = NAME.match(text, p)
+        m = NAME.match(text, p, end)
         if m is None:
             continue
-        end = m.end()
+        last = m.end()
         a, b = _trim(text, m.start(1), m.end(1))
         if b <= a:
             continue
         name = text[a:b]
-        if text[b:b + 1] == "$" or _TICKER.search(text, max(0, a - 12), a):
+        if (b < end and text[b] == "$") or (  # a ticker has its colon
+                text.find(":", max(start, a - 12), a) >= 0 and
+                _TICKER.search(text, max(start, a - 12), a)):
             continue  # "US$", "HK$": a currency; "(NASDAQ: QCOM)": a ticker
         if name in NOT_NAME or not _TWO_LETTERS.search(name):
             continue
-        last = _BRACKET_TAIL.sub("", name).rstrip(".").split(" ")[-1]
-        legal = last in LEGAL_FORMS or bool(_LEGAL.search(name))
+        word = (_BRACKET_TAIL.sub("", name) if name[-1] == ")" else name) \
+            .rstrip(".").rsplit(" ", 1)[-1]
+        legal = word in LEGAL_FORMS or bool(_LEGAL.search(name))
         found.append(NameMention(name, a, b, legal))
     return found
 
