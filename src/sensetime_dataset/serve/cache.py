@@ -1,8 +1,8 @@
 """Answers that never change, kept: the database is opened immutable, so the result of a
 query that Datasette itself writes (a table page's rows and count, its facets, the
 schema lookups of its permission checks) is the same on every request. Each one would
-otherwise wait for one of the few SQL threads: a table page asks about 17 queries, the
-front page about 70, and under load every one of them queues behind the others.
+otherwise wait for one of the few SQL threads: a table page asks about 17 queries and
+as many schema questions, and under load every one of them queues behind the others.
 
 Not kept: SQL written by the client (`?sql=`, `?_where=`: `random()` or `date('now')`
 may change; `guard.CLIENT_SQL` marks those requests), errors (never cached: they are

@@ -2,11 +2,13 @@
 
 - Datasette's own queries are answered from `serve/cache.py` after their first run, so a
   page does not queue for the few SQL threads behind abusive queries.
-- Datasette re-reads every database's schema version before each request; the files
-  are immutable, so once is enough.
+- Datasette re-reads every database's schema version before each request, and each
+  table permission check deep-copies the whole metadata: the files are immutable and
+  the metadata fixed, so once is enough.
 - The front page is our own route, rendered once: Datasette's index view checks,
-  lists and counts every table (search indexes included) on each request, about 70
-  queries, before our `index.html` ignores all of it. `/.json` stays Datasette's.
+  lists and counts every table (search indexes included) on each request, about 150
+  queries and schema questions, before our `index.html` ignores all of it. `/.json`
+  stays Datasette's.
 - Table rows are written in one Python loop (`table_body`, used by our `_table.html`):
   Jinja's async loop over every cell was most of a table page's rendering time."""
 
