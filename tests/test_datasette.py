@@ -19,6 +19,7 @@ from datasette.app import Datasette
 from conftest import PUBLISHED, REPO, ROW_TABLES, TABLES, run_cli
 from sensetime_dataset.published.reader import PublishedPackage
 from sensetime_dataset.serve.app import Served, datasette_kwargs
+from sensetime_dataset.serve.cache import CacheLimits, QueryCache
 from sensetime_dataset.serve.database import VIEWS, build_database, database_path
 from sensetime_dataset.serve.metadata import QUERIES
 
@@ -319,9 +320,77 @@ async def test_values_read_as_a_reader_expects(ds, db_url):
 
 async def test_only_read_only_plugins_and_immutable_database(ds):
     plugins = {p["name"] for p in (await ds.client.get("/-/plugins.json")).json()}
-    assert plugins == {"evidence_links.py", "guard.py"}
+    assert plugins == {"evidence_links.py", "guard.py", "speed.py"}
     await ds.invoke_startup()
     assert [(db.is_mutable, db.hash is not None) for db in ds.databases.values()
             if db.name != "_internal"] == [(False, True)]
     settings = (await ds.client.get("/-/settings.json")).json()
     assert settings["sql_time_limit_ms"] <= 2000 and settings["max_returned_rows"] <= 1000
+
+
+# Fast pages on the immutable database (plugins/speed.py, serve/cache.py): a page asked
+# again is answered from memory and says the same, SQL a client writes is always run,
+# the memory kept is bounded, the front page is rendered once. Speed itself is measured
+# by benchmarks/, not here.
+
+def query_cache(ds):
+    return next(db for name, db in ds.databases.items() if name != "_internal").execute.cache
+
+
+async def test_a_page_asked_again_comes_from_memory_and_says_the_same(ds, db_url):
+    table = TABLES[-1]
+    first = await ds.client.get(f"{db_url}/{table}")
+    cache = query_cache(ds)
+    misses = cache.misses
+    again = await ds.client.get(f"{db_url}/{table}")
+    assert again.status_code == first.status_code == 200
+    took = re.compile(r"took [0-9.]+ms")   # the page says how long its queries took
+    assert took.sub("", again.text) == took.sub("", first.text)
+    assert cache.misses == misses and cache.hits > 0   # no query went to SQLite
+
+
+async def test_sql_a_client_writes_is_run_every_time(ds, db_url):
+    def values(response):
+        assert response.status_code == 200, response.text[:300]
+        return response.json()["rows"][0][0]
+
+    query = {"sql": "select random()", "_shape": "arrays"}
+    first = values(await ds.client.get(f"{db_url}.json", params=query))
+    again = values(await ds.client.get(f"{db_url}.json", params=query))
+    assert first != again
+    where = {"_where": "abs(random()) >= 0", "_shape": "arrays", "_size": "1"}
+    table = TABLES[0]
+    assert (await ds.client.get(f"{db_url}/{table}.json", params=where)).status_code == 200
+    cache = query_cache(ds)
+    assert not any("random()" in key[0] for key in cache.entries)
+
+
+def test_the_memory_kept_is_bounded():
+    class Results:   # the shape of datasette.database.Results that the cache reads
+        def __init__(self, rows):
+            self.rows = rows
+
+    cache = QueryCache(CacheLimits(budget_bytes=10_000, max_bytes=4_000))
+    cache.put("huge", Results([("x" * 5_000,)]))
+    assert cache.get("huge") is None                       # over max_bytes: not kept
+    for i in range(10):
+        cache.put(i, Results([("y" * 1_000,)]))
+        assert cache.size <= 10_000
+    assert cache.get(0) is None and cache.get(9) is not None  # least recently used out
+
+
+async def test_the_front_page_is_rendered_once_and_the_json_index_stays(ds):
+    first = await ds.client.get("/")
+    again = await ds.client.get("/")
+    assert first.status_code == again.status_code == 200 and first.text == again.text
+    assert ds._front_page_html == first.text
+    index = (await ds.client.get("/.json")).json()
+    assert set(index) == {db for db in ds.databases if db != "_internal"}
+
+
+async def test_the_database_page_shows_no_search_index_nor_their_count(ds, db_url):
+    page = (await ds.client.get(db_url)).text
+    for table in TABLES:
+        assert f'{db_url}/{table}"' in page
+    assert "_fts" not in page
+    assert not re.search(r"hidden\s+tables?", page)

@@ -18,6 +18,7 @@ few slow queries make every page wait. Hence, declared here and applied by the
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ class Limits:
 
 
 LIMITS = Limits()
+
+# True while a request runs SQL its client wrote (`sql_keys`): its answers are not cached.
+CLIENT_SQL = contextvars.ContextVar("client_sql", default=False)
 
 
 def restrict_connection(conn: sqlite3.Connection, limits: Limits = LIMITS) -> None:
@@ -102,9 +106,11 @@ def guard(app, limits: Limits = LIMITS):
             except asyncio.TimeoutError:
                 return await _plain(send, 503, "The server is busy with other SQL queries; "
                                     "try again in a few seconds.", [(b"retry-after", b"5")])
+            marked = CLIENT_SQL.set(True)
             try:
                 return await app(scope, receive, _capped(send, limits))
             finally:
+                CLIENT_SQL.reset(marked)
                 slot.release()
         return await app(scope, receive, _capped(send, limits))
 

@@ -1,7 +1,8 @@
 """Datasette plugin (loaded with --plugins-dir): links that take a reader from any row to
 its evidence and from any quote back to its row and source, every row page with its
 quotes inline (each highlighted in its passage), money shown with its currency and its
-qualifier ("> 3,000,000,000 USD"), booleans as true/false, and the front page. It
+qualifier ("> 3,000,000,000 USD"), booleans as true/false, the front page, and no
+count of hidden (search-index) tables on the database page. It
 writes nothing; its settings come from the generated metadata (plugins →
 sensetime-evidence), so it knows no table by name."""
 
@@ -69,6 +70,9 @@ def render_cell(row, value, column, table, database, datasette):
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if view_name == "index":
         return {"front": _config(datasette).get("front")}
+    if view_name == "database":
+        # Search indexes are machinery, not data: not even "… and N hidden tables".
+        return {"hidden_count": 0}
     if view_name == "table":
         config = _config(datasette, database)
         return {"column_descriptions": config["columns"].get(table)} if config else None
