@@ -13,9 +13,11 @@ import csv
 import statistics
 import time
 import urllib.request
+import sys
 from pathlib import Path
 
-from sensetime_dataset.serve.app import free_port, spawn
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from server_process import free_port, spawn  # noqa: E402
 from sensetime_dataset.published.reader import PublishedPackage
 from sensetime_dataset.serve.database import database_path
 

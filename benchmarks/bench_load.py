@@ -21,10 +21,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+import sys
 from pathlib import Path
 
 from sensetime_dataset.published.reader import PublishedPackage
-from sensetime_dataset.serve.app import free_port, spawn
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from server_process import free_port, spawn  # noqa: E402
 from sensetime_dataset.serve.database import database_path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conftest import PUBLISHED, REPO
-from sensetime_dataset.serve.app import free_port, spawn
+from server_process import free_port, spawn
 from sensetime_dataset.serve.database import database_path
 
 DB = database_path(PUBLISHED, REPO / "build")

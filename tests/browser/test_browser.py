@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import REPO
-from sensetime_dataset.serve.app import free_port, spawn
+from server_process import free_port, spawn
 from sensetime_dataset.published.reader import PublishedPackage
 from sensetime_dataset.serve.database import database_path
 
