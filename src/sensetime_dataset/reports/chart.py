@@ -70,7 +70,7 @@ def funding_rows(rounds: list[dict]) -> list[dict]:
     return dated + undated
 
 
-def chart_svg(chart: Chart, schema: dict, rows: list[dict]) -> bytes:
+def chart_svg(chart: Chart, schema: dict, rows: list[dict], description: str = "") -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")   # no display, same output everywhere
@@ -89,7 +89,8 @@ def chart_svg(chart: Chart, schema: dict, rows: list[dict]) -> bytes:
             _undated(side, chart, schema, [r for r in undated
                                            if (r.get(currency) or "?") == code], code)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="svg", metadata=METADATA)
+        fig.savefig(buffer, format="svg",
+                    metadata=dict(METADATA, Description=description or None))
     return buffer.getvalue()
 
 
@@ -167,18 +168,19 @@ def update_chart(project, rounds: list[dict]) -> Path:
     return draw(chart, schema, rounds, project.root / CHART, project.build_dir)
 
 
-def draw(chart: Chart, schema: dict, rows: list[dict], path: Path, stamp_dir: Path) -> Path:
-    """Write the chart's SVG to `path` if its rows, schema or this code changed since it
-    was drawn (matplotlib costs a third of a second to import: a rebuild that changes no
-    row does not pay it). The key of the last drawing is kept in `stamp_dir`."""
-    stamp = stamp_dir / f"{path.parent.name}-{path.stem}.key"
-    key = _key([chart.__dict__, schema, *chart_rows(chart, rows)])
-    if path.is_file() and stamp.is_file() and stamp.read_text().split() == \
-            [key, hashlib.sha256(path.read_bytes()).hexdigest()]:
+def draw(chart: Chart, schema: dict, rows: list[dict], path: Path, stamp_dir: Path | None = None
+         ) -> Path:
+    """Write the chart's SVG to `path` unless the SVG there was drawn from the same rows,
+    schema, code and matplotlib (its key is written into the SVG's metadata): importing
+    matplotlib costs a second, and a build whose rows did not change, even in a fresh
+    clone, does not pay it. (`stamp_dir` is accepted for callers of an older signature.)"""
+    from importlib.metadata import version
+
+    key = _key([chart.__dict__, schema, *chart_rows(chart, rows), version("matplotlib")])
+    mark = f"sensetime-dataset chart {key}"
+    if path.is_file() and mark.encode() in path.read_bytes():
         return path
-    svg = chart_svg(chart, schema, rows)
+    svg = chart_svg(chart, schema, rows, description=mark)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(svg)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(f"{key} {hashlib.sha256(svg).hexdigest()}\n")
     return path

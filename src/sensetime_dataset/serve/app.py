@@ -56,9 +56,30 @@ def prepare(project: Project) -> Served:
         build_database(pkg, db)
         stamp.write_text(package_hash + "\n")
     site_dir = project.build_dir / "site"
-    links = build_site(pkg, project, site_dir)
-    metadata = write_metadata(pkg, db.stem, db.with_name(db.stem + ".metadata.json"), links)
+    metadata = db.with_name(db.stem + ".metadata.json")
+    # The metadata and the front page's files read the tables (and so import pyarrow and,
+    # through the Parquet files' pandas metadata, pandas): only when what they are made
+    # from changed, so that serving an unchanged package imports only what serving uses.
+    site_stamp = db.with_name(db.name + ".site-sha256")
+    site_hash = _site_digest(project, package_hash)
+    if not (metadata.is_file() and site_dir.is_dir() and site_stamp.is_file()
+            and site_stamp.read_text().strip() == site_hash):
+        links = build_site(pkg, project, site_dir)
+        write_metadata(pkg, db.stem, metadata, links)
+        site_stamp.write_text(site_hash + "\n")
     return Served(db, metadata, site_dir)
+
+
+def _site_digest(project: Project, package_hash: str) -> str:
+    """What the metadata and the site are made from: the package, this part's code and
+    templates, the chart's code, the CHANGELOG and the release archives."""
+    digest = hashlib.sha256(package_hash.encode())
+    code = sorted(p for p in HERE.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".css"))
+    for path in [*code, HERE.parent / "reports" / "chart.py", project.root / "CHANGELOG.md",
+                 *sorted(project.releases_dir.glob("*.zip"))]:
+        if path.is_file():
+            digest.update(str(path.name).encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def datasette_kwargs(served: Served) -> dict:
