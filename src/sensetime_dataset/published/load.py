@@ -42,7 +42,10 @@ def load_arrow(table: str, location: str | Path | None = None) -> "pyarrow.Table
     """One table as a pyarrow Table, read from its verified Parquet file."""
     import pyarrow.parquet as pq
 
-    return pq.read_table(io.BytesIO(_parquet_bytes(table, location)))
+    # No thread pool: the tables are small, and pyarrow's pool threads can abort the
+    # process at exit ("terminate called without an active exception", see
+    # docs/stack-notes.md).
+    return pq.read_table(io.BytesIO(_parquet_bytes(table, location)), use_threads=False)
 
 
 def load(table: str, location: str | Path | None = None) -> "pandas.DataFrame":
@@ -50,7 +53,7 @@ def load(table: str, location: str | Path | None = None) -> "pandas.DataFrame":
     nulls stay nulls in every column type)."""
     import pandas as pd
 
-    return load_arrow(table, location).to_pandas(types_mapper=pd.ArrowDtype)
+    return load_arrow(table, location).to_pandas(types_mapper=pd.ArrowDtype, use_threads=False)
 
 
 def package(location: str | Path | None = None) -> "frictionless.Package":

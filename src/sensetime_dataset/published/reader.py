@@ -124,14 +124,14 @@ class PublishedPackage:
 
         import pyarrow.parquet as pq
 
-        return pq.read_table(io.BytesIO(self.parquet_bytes(table)))
+        return pq.read_table(io.BytesIO(self.parquet_bytes(table)), use_threads=False)
 
     def frame(self, table: str, fmt: str = "parquet") -> "pandas.DataFrame":
         """A table as pandas with pyarrow-backed types, from either format."""
         import pandas as pd
 
         if fmt == "parquet":
-            return self.arrow(table).to_pandas(types_mapper=pd.ArrowDtype)
+            return self.arrow(table).to_pandas(types_mapper=pd.ArrowDtype, use_threads=False)
         resource = self.resource(table, "csv")
         fields = resource["schema"]["fields"]
         types = {"string": "string[pyarrow]", "number": "double[pyarrow]",

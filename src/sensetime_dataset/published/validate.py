@@ -101,7 +101,8 @@ def _parquet_problems(pkg: PublishedPackage) -> list[str]:
             quoted_strings_can_be_null=False, true_values=["true"], false_values=["false"],
             null_values=[""])
         try:
-            csv = pcsv.read_csv(pkg.path(pkg.resource(table, "csv")), convert_options=options)
+            csv = pcsv.read_csv(pkg.path(pkg.resource(table, "csv")), convert_options=options,
+                                read_options=pcsv.ReadOptions(use_threads=False))
         except pa.ArrowInvalid as exc:
             problems.append(f"{table} (CSV): {exc}")
             continue

@@ -251,7 +251,7 @@ def _read_rows(folder: Path, res: dict) -> list[dict[str, str | None]]:
         import pyarrow.csv as pcsv
         import pyarrow.parquet as pq
         sink = io.BytesIO()
-        pcsv.write_csv(pq.read_table(path), sink,
+        pcsv.write_csv(pq.read_table(path, use_threads=False), sink,
                        pcsv.WriteOptions(quoting_style="needed"))
         text = sink.getvalue().decode("utf-8")
     else:
