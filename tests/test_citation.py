@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -43,8 +44,9 @@ def test_licence_files_for_code_and_data():
 def test_citation_cff_passes_cffconvert_validate(tmp_path):
     """The reference validator, in its own environment (it pins an old jsonschema)."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    install = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-compile",
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    install = subprocess.run([str(Path(sys.executable).with_name("uv")), "pip", "install",
+                              "--quiet", "--python", str(venv / "bin" / "python"),
                               "cffconvert==2.0.0"], capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-2000:]
     result = subprocess.run([str(venv / "bin" / "cffconvert"), "--validate", "-i",
