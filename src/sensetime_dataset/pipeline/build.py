@@ -89,7 +89,7 @@ class Build:
         staging = Path(tempfile.mkdtemp(prefix=journal.STAGING_PREFIX, dir=self.project.root))
         self._staged.append(staging)
         write_package(staging, self.tables, self.schemas, meta)
-        return PublishedPackage(staging, self.project.schemas_dir)
+        return PublishedPackage(staging)
 
     def publish(self, staged: PublishedPackage) -> BuildResult:
         """Validate a staged package and swap it into place; then the reports."""

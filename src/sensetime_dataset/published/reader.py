@@ -55,14 +55,10 @@ def checked(data: bytes, resource: dict, where) -> bytes:
 
 
 class PublishedPackage:
-    """A package directory: datapackage.json, data/ and (usually) schemas/.
+    """A package directory: datapackage.json, data/ and (usually) schemas/."""
 
-    `schemas_dir` is where our schema annotations are read from: the package's own
-    schemas/ by default; the build's staging directory uses the checkout's."""
-
-    def __init__(self, folder: Path, schemas_dir: Path | None = None):
+    def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.schemas_dir = Path(schemas_dir) if schemas_dir else self.folder / "schemas"
 
     @cached_property
     def descriptor(self) -> dict:
@@ -94,10 +90,10 @@ class PublishedPackage:
 
     @cached_property
     def schemas(self) -> Schemas:
-        """The full Table Schemas (the CSV resources carry them unchanged), with our
-        annotations from schemas/ where the package ships them."""
+        """The full Table Schemas (the CSV resources carry them unchanged); a package
+        before 1.0.0 gets our annotations from the schemas/ it ships."""
         return Schemas.annotated({t: self.resource(t, "csv")["schema"] for t in self.tables},
-                                 self.schemas_dir)
+                                 self.folder / "schemas")
 
     def parquet_bytes(self, table: str) -> bytes:
         resource = self.resource(table, "parquet")

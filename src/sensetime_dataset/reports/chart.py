@@ -64,12 +64,6 @@ def chart_rows(chart: Chart, rows: list[dict]) -> tuple[list[dict], list[dict]]:
                          key=lambda r: r[chart.label])
 
 
-def funding_rows(rounds: list[dict]) -> list[dict]:
-    """The funding chart's rows, dated then undated (what the drawing depends on)."""
-    dated, undated = chart_rows(CHARTS[0], rounds)
-    return dated + undated
-
-
 def chart_svg(chart: Chart, schema: dict, rows: list[dict], description: str = "") -> bytes:
     import matplotlib
 
@@ -165,15 +159,14 @@ def update_chart(project, rounds: list[dict]) -> Path:
 
     chart = CHARTS[0]
     schema = read_schema_file(project.schemas_dir / f"{chart.table}.json")
-    return draw(chart, schema, rounds, project.root / CHART, project.build_dir)
+    return draw(chart, schema, rounds, project.root / CHART)
 
 
-def draw(chart: Chart, schema: dict, rows: list[dict], path: Path, stamp_dir: Path | None = None
-         ) -> Path:
+def draw(chart: Chart, schema: dict, rows: list[dict], path: Path) -> Path:
     """Write the chart's SVG to `path` unless the SVG there was drawn from the same rows,
     schema, code and matplotlib (its key is written into the SVG's metadata): importing
     matplotlib costs a second, and a build whose rows did not change, even in a fresh
-    clone, does not pay it. (`stamp_dir` is accepted for callers of an older signature.)"""
+    clone, does not pay it."""
     from importlib.metadata import version
 
     key = _key([chart.__dict__, schema, *chart_rows(chart, rows), version("matplotlib")])

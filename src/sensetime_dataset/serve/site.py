@@ -24,7 +24,7 @@ def build_site(pkg: PublishedPackage, project: Project, folder: Path) -> dict:
     chart = next((c for c in CHARTS if c.table in pkg.tables), None)
     if chart is not None:
         svg = draw(chart, pkg.schemas.tables[chart.table], pkg.rows(chart.table),
-                   folder / f"{chart.name}.svg", folder.parent)   # its stamp: not served
+                   folder / f"{chart.name}.svg")
         links.update(chart=url + svg.name, chart_title=chart.title)
     d = pkg.descriptor
     archive = project.releases_dir / f"{d['name']}-{d['version']}.zip"
