@@ -68,16 +68,26 @@ FUNDING_VERB = Keyed(re.compile(
     r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I),
       ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
        'net', 'pric', 'listed', 'debuted', 'financing', 'investment'))
-# Round names: each branch names what it captures.
+
+
+def _kinds(kinds: list[tuple[str, str]]) -> str:
+    """One alternation of (kind, pattern) pairs; `m.lastgroup` names the kind that
+    matched. The kind is an empty group after its pattern, not a group around it: `re`
+    then saves no group at each position it tries (measured: EVENT four times faster)."""
+    return "|".join(f"(?:{p})(?P<{k.replace('-', '_')}>)" for k, p in kinds)
+
+
+# Round names: each branch names what it captures (a branch's \b before its group:
+# `re` tries a group only at word boundaries, twice as fast).
 ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
     r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
     r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
     r"|\b(?P<letter>[A-H])\s+rounds?\b"
-    r"|(?P<seed>\bseed\s+(?:round|funding|financing|investment|stage))"
-    r"|(?P<angel>\bangel\s+(?:round|funding|financing|investment))"
-    r"|(?P<strategic>\bstrategic\s+(?:investment|financing|round|funding))"
-    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
+    r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage))"
+    r"|\b(?P<angel>angel\s+(?:round|funding|financing|investment))"
+    r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
+    r"|\b(?P<ipo>initial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
       ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
        'listed'))
 # Not a completed round of the subject: plans, aborted deals, forecasts.
@@ -142,7 +152,7 @@ PARTNER_KIND = [
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
 ]
-PARTNER = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in PARTNER_KIND), I),
+PARTNER = Keyed(re.compile(_kinds(PARTNER_KIND), I),
       ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
        'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
        'contract'))
@@ -197,7 +207,7 @@ EVENT = [
                         r"(?:[\w&-]+\s+){0,5}index(?:es)?\b"),
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
 ]
-EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in EVENT), I),
+EVENT_RE = Keyed(re.compile(_kinds(EVENT), I),
       ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
        'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',

@@ -72,17 +72,23 @@ class GazetteerMatch:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop leading and trailing words that are not part of a name."""
+    """Drop leading and trailing words that are not part of a name (words split at
+    spaces, read with str.find: no list of words per candidate)."""
     while True:
-        words = text[a:b].split(" ")
-        if len(words) > 1 and (words[0].rstrip(".,") in NOT_NAME or words[0] in _CONNECTOR):
-            a += len(words[0]) + 1
-            continue
-        if words and words[-1].rstrip(".,") in NOT_NAME:
-            b -= len(words[-1]) + (1 if len(words) > 1 else 0)
-            if b <= a:
-                return a, a
-            continue
+        i = text.find(" ", a, b)
+        if i >= 0:
+            first = text[a:i]
+            if first.rstrip(".,") in NOT_NAME or first in _CONNECTOR:
+                a = i + 1
+                continue
+            j = text.rfind(" ", a, b)
+            if text[j + 1:b].rstrip(".,") in NOT_NAME:
+                b = j
+                if b <= a:
+                    return a, a
+                continue
+        elif text[a:b].rstrip(".,") in NOT_NAME:
+            return a, a
         break
     # a possessive at the end ("X's", "X’"): what _POSSESSIVE finds, read directly
     if b - a >= 2 and text[b - 1] == "s" and text[b - 2] in _QUOTES:
@@ -95,9 +101,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _QUOTES = "'’"
-# Where a name can start: a capital or a digit after a non-word character (not "$").
-# NAME is tried only there: scanning with NAME alone is several times slower.
-_NAME_START = re.compile(r"[A-Z0-9](?<![\w$].)")
+# A name starts at a capital or a digit after a non-word character (not "$"). With
+# that written first, `re` tries NAME only there (measured: twice as fast as trying NAME
+# at every capital from Python, several times faster than NAME alone).
+_NAME_AT = re.compile(r"(?<![\w$])(?=[A-Z0-9])" + NAME.pattern)
+# The last words of _LEGAL, for a cheap test before it is searched
+_LEGAL_ENDS = ("Inc", "Ltd", "Co", "Corp", "LLC", "Pte", "PLC", "S.A")
+_LEGAL_FORM_SET = frozenset(LEGAL_FORMS)
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
@@ -110,16 +120,8 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         return [NameMention(n.name, n.start + start, n.end + start, n.legal)
                 for n in find_names(text[start:end])]
     found = []
-    last = start
-    for c in _NAME_START.finditer(text, start, end):
-        p = c.start()
-        if p < last:
-            continue
-        m = NAME.match(text, p, end)
-        if m is None:
-            continue
-        last = m.end()
-        a, b = _trim(text, m.start(1), m.end(1))
+    for m in _NAME_AT.finditer(text, start, end):
+        a, b = _trim(text, *m.span(1))
         if b <= a:
             continue
         name = text[a:b]
@@ -129,9 +131,11 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
             continue  # "US$", "HK$": a currency; "(NASDAQ: QCOM)": a ticker
         if name in NOT_NAME or not _TWO_LETTERS.search(name):
             continue
-        word = (_BRACKET_TAIL.sub("", name) if name[-1] == ")" else name) \
-            .rstrip(".").rsplit(" ", 1)[-1]
-        legal = word in LEGAL_FORMS or bool(_LEGAL.search(name))
+        bare = name.rstrip(".")
+        word = (_BRACKET_TAIL.sub("", name).rstrip(".") if name[-1] == ")" else bare) \
+            .rsplit(" ", 1)[-1]
+        legal = word in _LEGAL_FORM_SET or (bare.endswith(_LEGAL_ENDS) and
+                                            bool(_LEGAL.search(name)))
         found.append(NameMention(name, a, b, legal))
     return found
 
