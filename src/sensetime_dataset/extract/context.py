@@ -37,6 +37,9 @@ _INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
+_UNSEEN = object()  # a trigger not yet searched in a sentence (None: searched, not found)
+
+
 @dataclass
 class Sentence:
     start: int
@@ -58,16 +61,14 @@ class Sentence:
         """Trigger `k` searched in the sentence's own text (offsets in the sentence;
         the match may be of the lower-cased text: read its offsets, not its groups'
         text). Kept: several rules ask for the same trigger (FORWARD, ROUND_NAME)."""
-        try:
-            return self._found[k]
-        except KeyError:
-            pass
-        if not self.has(k):
-            found = None
-        else:
-            found = k.low.search(self.low) if k.low and self.low is not None \
-                else k.pattern.search(self.text)
-        self._found[k] = found
+        found = self._found.get(k, _UNSEEN)  # .get: most triggers are asked once
+        if found is _UNSEEN:
+            if not self.has(k):
+                found = None
+            else:
+                found = k.low.search(self.low) if k.low and self.low is not None \
+                    else k.pattern.search(self.text)
+            self._found[k] = found
         return found
 
     def _pattern(self, k):
