@@ -141,11 +141,6 @@ class Sentence:
         return self.doc.subject_in(self.start, self.end)
 
 
-def _has_word(text: str, word: str) -> bool:
-    """`word` in `text` as a whole word (str.find: no pattern compiled per word)."""
-    return _word_at(text, word, 0, len(text)) >= 0
-
-
 def _word_at(text: str, word: str, a: int, b: int) -> int:
     """Where `word` first stands in text[a:b] as a whole word (the edges of the span
     count as word boundaries, as in a slice), else -1."""
@@ -219,12 +214,12 @@ class Document:
         """In a headline every word is capitalised: keep the longest run of words of a
         name that the body of the document also writes."""
         words = n.name.split(" ")
-        body = self.text[s.end:]
+        text = self.text
         for k in range(len(words), 0, -1):
             for i in range(0, len(words) - k + 1):
                 candidate = " ".join(words[i:i + k])
                 if len(candidate) > 2 and candidate not in NOT_NAME and \
-                        _has_word(body, candidate):
+                        _word_at(text, candidate, s.end, len(text)) >= 0:  # in the body
                     start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
                     return NameMention(candidate, start, start + len(candidate), n.legal)
         return None

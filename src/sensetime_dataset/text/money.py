@@ -67,7 +67,12 @@ NUMBER = re.compile(
     r"(?P<per>\s(?:per|a)\s(?:share|ADS|unit))?",
     re.IGNORECASE,
 )
+# A match of HEAD starts at a bound, at a prefix or at the end: the look-ahead on their
+# first characters lets `re` pass the other positions of the window quickly (measured:
+# twice as fast; the match is the same).
+_HEAD_STARTS = "".join(sorted({re.escape(k[0]) for k in (*BOUND, *PREFIX)}))
 HEAD = re.compile(
+    rf"(?=[{_HEAD_STARTS}]|\s?$)"
     rf"(?:(?P<bound>\b(?:{_alternation(BOUND)}))\s+)?"
     rf"(?P<prefix>(?<![A-Za-z])(?:{_alternation(PREFIX)}))?\s?$",
     re.IGNORECASE,
