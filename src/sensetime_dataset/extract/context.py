@@ -33,7 +33,7 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Prof
 _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "CEO",
                  "founder", "chairman", "Chairman", "President")
 _YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
-_INNER_CAPITALISED = re.compile(r"(?<=[a-z,] )([A-Z][\w&'’-]*)")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -170,8 +170,6 @@ class Document:
         fired = T.fired(low, spans) if self.low is not None else [T.SCANNED] * len(spans)
         self.sentences = [Sentence(a, b, text[a:b], self, f)
                           for (a, b), f in zip(spans, fired)]
-        # capitalised words written inside sentences (not only at their start)
-        self.inner_capitalised = set(_INNER_CAPITALISED.findall(text))
         # answers per name, asked again by every rule
         self._subject_names: dict[str, bool] = {}
         self._authority_names: dict[str, bool] = {}
@@ -207,8 +205,24 @@ class Document:
             return False
         if " " not in n.name and not n.name.isupper() and \
                 not self.text[s.start:n.start].strip(" “\"'‘("):
-            return n.name in self.inner_capitalised
+            return self._written_inside(n.name)
         return True
+
+    def _written_inside(self, word: str) -> bool:
+        """Whether `word` is also written capitalised inside a sentence, after a
+        lower-case letter or a comma and a space ("... with Acme"): str.find of the
+        one word asked about, not a list of every capitalised word of the document."""
+        if not _CAPITALISED_WORD.fullmatch(word):
+            return False
+        text = self.text
+        i = text.find(word, 2)
+        while i >= 0:
+            end = i + len(word)
+            if text[i - 1] == " " and ("a" <= text[i - 2] <= "z" or text[i - 2] == ",") and \
+                    (end == len(text) or not (text[end].isalnum() or text[end] in "_&'’-")):
+                return True  # a whole capitalised word there, not the head of a longer one
+            i = text.find(word, i + 1)
+        return False
 
     def _body_name(self, n: NameMention, s: Sentence) -> NameMention | None:
         """In a headline every word is capitalised: keep the longest run of words of a

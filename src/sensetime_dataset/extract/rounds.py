@@ -105,6 +105,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         return [], last_round
     out = []
     amounts, valuations = _amounts(s)
+    other_actor = bool(verb) and _actor_is_other(s, verb.start())
     current = last_round
     seen = set()
     for m in names:
@@ -113,7 +114,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
             continue
         if not (verb or roles or any(abs(a.start - m.start()) < 60 for a in amounts)):
             continue
-        if verb and _actor_is_other(s, verb.start()):
+        if other_actor:
             continue
         seen.add(name)
         amount = min(amounts, key=lambda a: abs(a.start - m.start()), default=None)
@@ -127,7 +128,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
                           ("funding verb" if verb else "investor role" if roles else "amount")))
         current = name
-    if not names and amounts and verb and not _actor_is_other(s, verb.start()) \
+    if not names and amounts and verb and not other_actor \
             and s.mentions_subject(s.start, verb.start()):
         a = amounts[0]
         out.append(_round(s, None, "other", date_near(s, a.start), a, None,
@@ -138,7 +139,6 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         v = valuations[0]
         out.append(_round(s, current or None, None, None, None, v,
                           "valuation of the round in context"))
-    other_actor = bool(verb) and _actor_is_other(s, verb.start())
     follow_up = bool(names) or s.find(T.ROUND_REFERENCE) or \
         s.find(T.INVESTOR_FOLLOW_UP)
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
