@@ -41,6 +41,10 @@ class Keyed:
         return self.pattern.match(string, pos, len(string) if endpos is None else endpos)
 
     def fullmatch(self, string: str):
+        # a short string (a name): lower-cased here, not kept in the cache of _lower
+        low = string.lower()
+        if len(low) == len(string) and self.keywords.search(low) is None:
+            return None
         return self.pattern.fullmatch(string)
 
 

@@ -87,7 +87,7 @@ _LOWER_STARTS = ("today", "yesterday", "tomorrow", "last ", "this ", "next ", "t
 
 def _candidates(text: str) -> list[int]:
     found = [m.start() for m in _TOKEN.finditer(text)
-             if m.group(0)[0].isdigit() or m.group(0) in _STARTS]
+             if (token := m[0])[0] <= "9" or token in _STARTS]  # a digit sorts before A-Z
     for word in _LOWER_STARTS:
         i = text.find(word)
         while i >= 0:
