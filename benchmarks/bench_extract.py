@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--against REV]
 
 Prints precision, recall and F1 per table and overall on the labelled corpus
-(tests/extract_corpus/tune, .../holdout and .../holdout2, invented companies) and on the project's own
+(tests/extract_corpus/tune, .../holdout, .../holdout2 and .../holdout3, invented companies) and on the project's own
 sources against the curated claims, then throughput in MB/s on one core over a synthetic
 corpus made by varying the labelled documents, at two sizes. With --against REV (a git
 revision, e.g. main), the extractor of that revision runs side by side with this one on
@@ -276,7 +276,9 @@ def main(argv=None) -> int:
              ("holdout, blind-* only (written after the rules were designed)",
               score_corpus("holdout", "blind-*.txt")),
              ("holdout2 (written before the second round's rule changes, never tuned on)",
-              score_corpus("holdout2"))]
+              score_corpus("holdout2")),
+             ("holdout3 (written blind on 2026-11-26, without reading the rules; never tuned on)",
+              score_corpus("holdout3"))]
     if not args.no_project:
         parts.append(("project sources vs curated claims", score_project()))
     for title, score in parts:
