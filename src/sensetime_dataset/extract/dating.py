@@ -8,7 +8,8 @@ from .context import Sentence
 
 def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: bool = False,
               fallback: bool = True, lo: int | None = None, hi: int | None = None) -> str | None:
-    """The date mention closest to `pos` within [lo, hi) of the sentence. Dates of a
+    """The date mention closest to `pos` within [lo, hi) of the sentence, preferring one
+    not across an "and". Dates of a
     founding ("founded in 2013") and starts of a range ("since 2016") belong to other
     records unless asked for. With no date: the dateline, for the news of the release
     (not for what it says happened "previously")."""
@@ -25,6 +26,11 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
         if not since_ok and T.SINCE_DATE.search(before):
             continue
         distance = min(abs(d.start - pos), abs(d.end - pos))
+        # "struck a deal in July and opened an office last month": a date across an
+        # "and" is another predicate's, the last choice
+        between = text[d.end:pos] if d.end <= pos else text[pos:d.start]
+        if " and " in between:
+            distance += 1000
         if best is None or distance < best[0]:
             best = (distance, d.value)
     if best:
