@@ -76,3 +76,60 @@ def test_two_dates_in_one_sentence_each_keeps_its_own_predicate():
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [("hub", "2023-09")]
     assert [(p["name"], p["date"]) for p in _found(text, "partners")] == [
         ("Environment Agency", "2023-07")]
+
+
+def test_a_listing_after_a_filing_is_the_ipo_dated_by_the_listing():
+    text = ("Oberon Vision makes cameras. Oberon filed for an initial public offering on the "
+            "KOSDAQ market in August 2020 and listed on 3 November 2020, raising ₩85 billion.")
+    (ipo,) = _found(text, "rounds")
+    assert (ipo["round_name"], ipo["date"], ipo["amount"], ipo["currency"]) == \
+        ("IPO", "2020-11-03", 85e9, "KRW")
+    text = "Oberon Vision makes cameras. Oberon filed for an initial public offering in 2020."
+    assert _found(text, "rounds") == []
+
+
+def test_shares_that_began_trading_are_the_ipo():
+    text = ("Oriel Dynamics makes sensors. The company's shares began trading on the Taipei "
+            "Exchange in November 2021.")
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("IPO", "2021-11")]
+
+
+def test_investor_lists_with_a_role_in_brackets_and_described_members():
+    text = ("Pivotal Foods Completes Series C\n"
+            "Pivotal Foods today completed its Series C financing of $95 million. Investors in "
+            "the round include Greenvale Capital (lead), Tamarind Partners and Sunfield Group.")
+    assert {(i["name"], i["role"]) for i in _found(text, "investors")} == {
+        ("Greenvale Capital", "lead"), ("Tamarind Partners", "participant"),
+        ("Sunfield Group", "participant")}
+    text = ("Vendra Health Closes $72 Million Series C\n"
+            "Vendra Health today announced the close of a $72 million Series C financing. "
+            "Oakhurst Partners served as lead investor, joined by Whitlock Ventures, the venture "
+            "arm of Whitlock Insurance, and returning investors Carrow Capital and Bexley "
+            "Health Fund.")
+    assert {(i["name"], i["role"]) for i in _found(text, "investors")} == {
+        ("Oakhurst Partners", "lead"), ("Whitlock Ventures", "participant"),
+        ("Carrow Capital", "participant"), ("Bexley Health Fund", "participant")}
+
+
+def test_also_investing_after_a_described_member():
+    text = ("Battery start-up Velsund bags €18m\n"
+            "Copenhagen-based Velsund has bagged €18m in a Series A round. The round was led by "
+            "Nordlys Ventures, with Elbe Climate Fund and the family office Strand & Co. also "
+            "investing.")
+    assert {(i["name"], i["role"]) for i in _found(text, "investors")} == {
+        ("Nordlys Ventures", "lead"), ("Elbe Climate Fund", "participant"),
+        ("Strand & Co.", "participant")}
+
+
+def test_customers_spin_outs_and_factories():
+    text = ("Velsund makes batteries. Velsund, which spun out of the Technical University of "
+            "Denmark in 2021, counts shipping group Marsk Lines as its first customer. "
+            "The company opened a factory in Aarhus in 2023.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Marsk Lines", "customer")]
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2021"), ("hub", "2023")]
+    text = ("Castellum Data sells fraud analytics. Castellum Data also announced that Trellis "
+            "Insurance has become a customer.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Trellis Insurance", "customer")]

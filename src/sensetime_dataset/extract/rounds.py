@@ -9,7 +9,7 @@ from ..text.money import Money
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
-from .lists import list_after, list_before
+from .lists import LEAD_AFTER, NOUN_BEFORE, list_after, list_before
 from .proposal import Proposal
 
 # Roles whose organizations come after the trigger ("led by X"), the others before
@@ -22,7 +22,8 @@ _INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
 # "invested $5 million in X": the object of the investment, right after the amount
 _IN_OBJECT = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _BASED = re.compile(r"^[\w-]+-based\s+")
-_LIST_AND = re.compile(r",\s*and\s+[A-Z]")  # "A, B, and C": one list
+# "A, B, and C", "A, and returning investors B": one list
+_LIST_AND = re.compile(r",\s*and\s+" + NOUN_BEFORE + "[A-Z]")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
@@ -97,7 +98,10 @@ def _actor_is_other(s: Sentence, verb_start: int) -> bool:
     for n in s.names:
         if clause_start <= n.start and n.end <= verb_start and not aside(n.start) \
                 and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]):
-            best = max(best or (-1, True), (n.start, s.doc.is_subject(_owner(n.name))))
+            owner = _owner(n.name)
+            # "Brightwave AI's Series D" in a document about "Brightwave"
+            subject = s.doc.is_subject(owner) or owner.split(" ")[0] in s.doc.subject_forms
+            best = max(best or (-1, True), (n.start, subject))
     for p in s.finditer(T.SUBJECT_REF, clause_start, verb_start):
         if not aside(p.start()):
             best = max(best or (-1, True), (p.start(), True))
@@ -121,7 +125,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     verb = s.search(T.FUNDING_VERB)
     roles = find_roles(s.text) if s.has(T.ROLES) else []
     invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
-    if not (names or verb or roles or invest) or s.find(T.FORWARD):
+    if not (names or verb or roles or invest) or _forward(s):
         return [], last_round
     out = []
     amounts, valuations = _amounts(s)
@@ -143,7 +147,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
             if round_name(closest)[0] != name:
                 amount = None
         valuation = min(valuations, key=lambda a: abs(a.start - m.start()), default=None)
-        date = date_near(s, m.start())
+        # "filed for an IPO in August and listed on 3 November": the listing's date
+        date = date_near(s, verb.start() if kind == "ipo" and verb else m.start())
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
                           ("funding verb" if verb else "investor role" if roles else "amount")))
         current = name
@@ -175,6 +180,17 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
+
+
+def _forward(s: Sentence) -> bool:
+    """A plan, not a round: "filed for an IPO" too, unless the listing followed ("filed
+    for an IPO in August and listed on 3 November, raising ...")."""
+    m = s.search(T.FORWARD)
+    if m is None:
+        return False
+    if s.doc.text[m.start():m.start() + 4].lower() == "file":
+        return not T.LISTED.search(s.doc.text, m.end(), s.end)
+    return True
 
 
 def _investor_doing(s: Sentence, a: int, b: int):
@@ -233,6 +249,8 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
             found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
+    found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
+             for role, trigger, n in found]
     return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")

@@ -65,9 +65,10 @@ def _lower(string: str) -> str | None:
 FUNDING_VERB = Keyed(re.compile(
     r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
     r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
-    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I),
+    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of|"
+    r"(?:began|started)\s+trading)\b", I),
       ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
-       'net', 'pric', 'listed', 'debuted', 'financing', 'investment'))
+       'net', 'pric', 'listed', 'debuted', 'financing', 'investment', 'trading'))
 # Round names: each branch names what it captures.
 ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
@@ -77,9 +78,10 @@ ROUND_NAME = Keyed(re.compile(
     r"|(?P<seed>\bseed\s+(?:round|funding|financing|investment|stage))"
     r"|(?P<angel>\bangel\s+(?:round|funding|financing|investment))"
     r"|(?P<strategic>\bstrategic\s+(?:investment|financing|round|funding))"
-    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
+    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the|"
+    r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
-       'listed'))
+       'listed', 'trading'))
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
 BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
@@ -95,6 +97,8 @@ FORWARD = Keyed(re.compile(
       ('plan', 'will', 'expect', 'intend', 'aim', 'seek', 'talks', 'consider', 'could', 'may',
        'would', 'familiar', 'postpone', 'shelved', 'suspended', 'called', 'cancel', 'file',
        'delayed', 'withdr'))
+# A listing done, after a filing for it in the same sentence.
+LISTED = re.compile(r"\b(?:listed|debuted|(?:began|started)\s+trading|went\s+public)\b", I)
 # "announced plans to collaborate" is itself the news of a partnership.
 ANNOUNCED_PLAN = Keyed(re.compile(r"\bannounc\w*\s+plans?\s+to\b", I), ('announc',))
 # A sum of several rounds, not one round.
@@ -145,7 +149,9 @@ PARTNER_KIND = [
     ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
-    ("customer", r"\bas\s+(?:a|its|their)\s+(?:customer|client)\b|\bcustomers?\s+(?:include|such)"),
+    ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
+                 r"(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b"),
     ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
@@ -183,11 +189,12 @@ AUTHORITY = Keyed(re.compile(
 
 EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b|\b(?:was|were|been)\s+(?:established|"
-                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b"),
+                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
+                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
     ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
-    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:\w+\s+)?(?:office|headquarters|"
-            r"cent(?:er|re)|campus|hub|facility|branch)\b"),
+    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+            r"headquarters|cent(?:er|re)|campus|hub|facility|branch|factory|plant)\b"),
     ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
                    r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
@@ -206,7 +213,7 @@ EVENT = [
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
 ]
 EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in EVENT), I),
-      ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
+      ('found', 'establish', 'incorporat', 'set up', 'spun', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
        'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',
        'lab', 'filed', 'approval', 'index', 'reported', 'revealed'))
