@@ -133,3 +133,17 @@ def test_customers_spin_outs_and_factories():
             "Insurance has become a customer.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("Trellis Insurance", "customer")]
+
+
+def test_event_types_of_a_history():
+    text = ("Oberon Vision\nOberon Vision is a camera maker. In August 2018, Oberon Vision "
+            "launched its first North American smart health lab in New Jersey. On 19 July "
+            "2021, Oberon Vision launched its international AI innovation hub in Singapore. "
+            "In September 2018, Oberon Vision became one of the founding members of an "
+            "academic alliance. During 2015, nine of Oberon Vision's papers were accepted into "
+            "the Conference on Computer Vision. The government designated Oberon Vision as one "
+            "of its champions in 2018. On 9 July 2021, Oberon Vision appointed Liu Wen as "
+            "advisor to its research project.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("lab", "2018-08"), ("hub", "2021-07-19"), ("research", "2015"),
+        ("designation", "2018"), ("leadership", "2021-07-09")]

@@ -188,24 +188,25 @@ AUTHORITY = Keyed(re.compile(
       ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
 
 EVENT = [
-    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b|\b(?:was|were|been)\s+(?:established|"
+    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
                  r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
+    ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
+            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
+    ("hub", r"\b(?:open(?:ed|s)|launch(?:ed|es))\s+(?:a|an|its|the)\s+(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+            r"headquarters|cent(?:er|re)|campus|hub|facility|branch|factory|plant)\b"),
     ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
-    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
-            r"headquarters|cent(?:er|re)|campus|hub|facility|branch|factory|plant)\b"),
     ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
-                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair)\b"),
+                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
               r"medal|Medal)\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
-                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of)\b"),
+                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
+                    r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b"),
     ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
-    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by)\b|"
+    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
                  r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
-    ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
-            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,2}(?:lab|laboratory)\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
