@@ -3,12 +3,14 @@
 Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--against REV]
 
 Prints precision, recall and F1 per table and overall on the labelled corpus
-(tests/extract_corpus/tune, .../holdout, .../holdout2 and .../holdout3, invented companies) and on the project's own
-sources against the curated claims, then throughput in MB/s on one core over a synthetic
-corpus made by varying the labelled documents, at two sizes. With --against REV (a git
-revision, e.g. main), the extractor of that revision runs side by side with this one on
-the same documents, in turns of 20 documents, so that the load of a shared machine
-weighs on both alike.
+(tests/extract_corpus/tune, .../holdout, .../holdout2 and .../holdout3, invented companies;
+holdout and holdout2 were measured only up to release 1.0.0 and have been tuned on since
+2026-11-26; holdout3 was written blind on 2026-11-26 and is never tuned on)
+and on the project's own sources against the curated claims, then throughput in MB/s on
+one core over a synthetic corpus made by varying the labelled documents, at two sizes.
+With --against REV (a git revision, e.g. main), the extractor of that revision runs side
+by side with this one on the same documents, in turns of 20 documents, so that the load of
+a shared machine weighs on both alike.
 """
 
 from __future__ import annotations
@@ -265,17 +267,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-project", action="store_true")
-    ap.add_argument("--misses", action="store_true", help="list the misses and extras")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the misses and extras of every part but the blind holdout3")
     ap.add_argument("--sizes", type=float, nargs=2, default=(10.0, 20.0))
     ap.add_argument("--against", metavar="REV",
                     help="time the extractor of git revision REV side by side")
     args = ap.parse_args(argv)
     print(MATCHING_RULE, end="\n\n")
+    # holdout/ and holdout2/ were only measured up to release 1.0.0; since 2026-11-26 the
+    # rules are tuned on them too (a new blind set measures documents never tuned on).
     parts = [("tune (the rules were tuned on these)", score_corpus("tune")),
-             ("holdout, all documents", score_corpus("holdout")),
-             ("holdout, blind-* only (written after the rules were designed)",
+             ("holdout, all documents (measured only up to 1.0.0, tuned on since 2026-11-26)",
+              score_corpus("holdout")),
+             ("holdout, blind-* only (written after the rules were designed; measured only "
+              "up to 1.0.0, tuned on since 2026-11-26)",
               score_corpus("holdout", "blind-*.txt")),
-             ("holdout2 (written before the second round's rule changes, never tuned on)",
+             ("holdout2 (measured only up to 1.0.0, tuned on since 2026-11-26)",
               score_corpus("holdout2")),
              ("holdout3 (written blind on 2026-11-26, without reading the rules; never tuned on)",
               score_corpus("holdout3"))]
@@ -283,7 +290,7 @@ def main(argv=None) -> int:
         parts.append(("project sources vs curated claims", score_project()))
     for title, score in parts:
         print(score.render(title))
-        if args.misses and not title.startswith("holdout"):  # never read holdout misses to tune
+        if args.misses and not title.startswith("holdout3"):  # read its misses and it is no longer blind
             print("\n".join(score.misses))
         print()
     if not args.no_speed and args.against:

@@ -7,9 +7,18 @@ import re
 from . import triggers as T
 from .context import Sentence
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
+# Between two names of a list: a comma or "and", after a role in brackets ("A (lead), B")
+# and before a description ("and returning investors B", "and the family office B").
+NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
+                r"|the\s+(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
+                r"[a-z][\w-]*\s+){1,2})?")
+_LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
+                       + NOUN_BEFORE + "$")
+# "A (lead), B and C": A's role is written after it
+LEAD_AFTER = re.compile(r"\s*\((?:co-?)?lead\)")
 # A description between two names of a list: "A, a Dublin-based fund, and B".
-_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?$")
+_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?"
+                        + NOUN_BEFORE + "$")
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 _LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)

@@ -65,9 +65,10 @@ def _lower(string: str) -> str | None:
 FUNDING_VERB = Keyed(re.compile(
     r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
     r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
-    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I),
+    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of|"
+    r"(?:began|started)\s+trading)\b", I),
       ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
-       'net', 'pric', 'listed', 'debuted', 'financing', 'investment'))
+       'net', 'pric', 'listed', 'debuted', 'financing', 'investment', 'trading'))
 # Round names: each branch names what it captures.
 ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
@@ -77,9 +78,15 @@ ROUND_NAME = Keyed(re.compile(
     r"|(?P<seed>\bseed\s+(?:round|funding|financing|investment|stage))"
     r"|(?P<angel>\bangel\s+(?:round|funding|financing|investment))"
     r"|(?P<strategic>\bstrategic\s+(?:investment|financing|round|funding))"
-    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
+    r"|(?P<ipo>\binitial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the|"
+    r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
-       'listed'))
+       'listed', 'trading'))
+# A round named in an aside about an investor ("X, which backed the company's seed round"):
+# a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
+BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
+                           r"funded|invested\s+in|participated\s+in)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}$", I)
 # Not a completed round of the subject: plans, aborted deals, forecasts.
 FORWARD = Keyed(re.compile(
     r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
@@ -90,6 +97,8 @@ FORWARD = Keyed(re.compile(
       ('plan', 'will', 'expect', 'intend', 'aim', 'seek', 'talks', 'consider', 'could', 'may',
        'would', 'familiar', 'postpone', 'shelved', 'suspended', 'called', 'cancel', 'file',
        'delayed', 'withdr'))
+# A listing done, after a filing for it in the same sentence.
+LISTED = re.compile(r"\b(?:listed|debuted|(?:began|started)\s+trading|went\s+public)\b", I)
 # "announced plans to collaborate" is itself the news of a partnership.
 ANNOUNCED_PLAN = Keyed(re.compile(r"\bannounc\w*\s+plans?\s+to\b", I), ('announc',))
 # A sum of several rounds, not one round.
@@ -123,6 +132,9 @@ PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\
       ('previous', 'earlier', 'prior', 'before'))
 CLAUSE_BREAK = Keyed(re.compile(r",\s*(?:with|while|and|but|which|whereas|alongside)\b|;|\s[–—]\s"
                           r"|,\s*(?:the\s+company|it)\s+said", I), (',', ';', '–', '—'))
+# An aside between commas before a verb: an apposition or a relative clause ("X, the
+# London start-up, has raised", "X, which was founded by Y, raised").
+ASIDE = re.compile(r",\s+(?:the|a|an|which|who|founded|based|headquartered)\b[^,;.]{1,80},", I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto|via)\s+(?:the\s+)?$", I)
 
 PARTNER_KIND = [
@@ -137,7 +149,9 @@ PARTNER_KIND = [
     ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
-    ("customer", r"\bas\s+(?:a|its|their)\s+(?:customer|client)\b|\bcustomers?\s+(?:include|such)"),
+    ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
+                 r"(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b"),
     ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
@@ -174,23 +188,25 @@ AUTHORITY = Keyed(re.compile(
       ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
 
 EVENT = [
-    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b|\b(?:was|were|been)\s+(?:established|"
-                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b"),
+    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
+                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
+                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
+    ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
+            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
+    ("hub", r"\b(?:open(?:ed|s)|launch(?:ed|es))\s+(?:a|an|its|the)\s+(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+            r"headquarters|cent(?:er|re)|campus|hub|facility|branch|factory|plant)\b"),
     ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
-    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:\w+\s+)?(?:office|headquarters|"
-            r"cent(?:er|re)|campus|hub|facility|branch)\b"),
     ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
-                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair)\b"),
+                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
               r"medal|Medal)\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
-                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of)\b"),
+                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
+                    r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b"),
     ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
-    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by)\b|"
+    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
                  r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
-    ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
-            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,2}(?:lab|laboratory)\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
@@ -198,13 +214,20 @@ EVENT = [
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
 ]
 EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in EVENT), I),
-      ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
+      ('found', 'establish', 'incorporat', 'set up', 'spun', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
        'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',
        'lab', 'filed', 'approval', 'index', 'reported', 'revealed'))
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
 
+
+# An investor as the doer: "X has agreed to invest €45 million in the company", "when X
+# invested NT$50 million", "X has agreed to buy a 20% stake in the company for $150 million".
+INVEST_IN = Keyed(re.compile(
+    r"\b(?:agreed\s+to\s+invest|invested|invests|(?:agreed\s+to\s+(?:buy|acquire|take)|bought|"
+    r"acquired|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|per\s*cent|percent)\s+|minority\s+|"
+    r"majority\s+)?(?P<stake>stake))\b", I), ('invest', 'stake'))
 
 # Every trigger's keywords in one Aho-Corasick automaton: one pass over the lower-cased
 # document tells which triggers can match in which sentence, instead of one keyword
@@ -259,8 +282,6 @@ STATUS = [
 ]
 DONE = re.compile(r"\b(?:rais(?:ed|es)|closed|completed|completion|close\s+of|secured|received|"
                   r"landed|bagged|pulled\s+in|has\s+(?:raised|closed))\b", I)
-# An investor as the doer: "X has agreed to invest €45 million in the company".
-INVEST_IN = re.compile(r"\b(?:has\s+|have\s+)?(?:agreed\s+to\s+invest|invested|invests)\b", I)
 # "X was the lead investor": the organization before the role, not after it.
 ROLE_AFTER_NAME = re.compile(r"(?:\bwas|\bis|\bwere|\bare|\bserved\s+as|\bacted\s+as|\bas)\s+"
                              r"(?:the\s+|a\s+)?(?:sole\s+)?$", I)
