@@ -3,9 +3,9 @@
 Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--against REV]
 
 Prints precision, recall and F1 per table and overall on the labelled corpus
-(tests/extract_corpus/tune, .../holdout, .../holdout2 and .../holdout3, invented companies;
+(tests/extract_corpus/tune, .../holdout, ... .../holdout4, invented companies;
 holdout and holdout2 were measured only up to release 1.0.0 and have been tuned on since
-2026-11-26; holdout3 was written blind on 2026-11-26 and is never tuned on)
+2026-11-26; holdout3 and holdout4 were written blind on 2026-11-26 and are never tuned on)
 and on the project's own sources against the curated claims, then throughput in MB/s on
 one core over a synthetic corpus made by varying the labelled documents, at two sizes.
 With --against REV (a git revision, e.g. main), the extractor of that revision runs side
@@ -153,9 +153,10 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def score_corpus(part: str, pattern: str = "*.txt") -> Score:
+def score_corpus(parts: str, pattern: str = "*.txt") -> Score:
+    """The score over the documents of one part, or of several ("holdout3+holdout4")."""
     score = Score()
-    for path in sorted((CORPUS / part).glob(pattern)):
+    for path in sorted(p for part in parts.split("+") for p in (CORPUS / part).glob(pattern)):
         text = path.read_text(encoding="utf-8")
         expected = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text())
         proposals = [p.as_json() for p in extract(text)]
@@ -268,7 +269,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-project", action="store_true")
     ap.add_argument("--misses", action="store_true",
-                    help="list the misses and extras of every part but the blind holdout3")
+                    help="list the misses and extras of every part but the blind ones")
     ap.add_argument("--sizes", type=float, nargs=2, default=(10.0, 20.0))
     ap.add_argument("--against", metavar="REV",
                     help="time the extractor of git revision REV side by side")
@@ -285,12 +286,16 @@ def main(argv=None) -> int:
              ("holdout2 (measured only up to 1.0.0, tuned on since 2026-11-26)",
               score_corpus("holdout2")),
              ("holdout3 (written blind on 2026-11-26, without reading the rules; never tuned on)",
-              score_corpus("holdout3"))]
+              score_corpus("holdout3")),
+             ("holdout4 (written blind on 2026-11-26 by another writer; never tuned on)",
+              score_corpus("holdout4")),
+             ("blind sets together (holdout3 and holdout4)", score_corpus("holdout3+holdout4"))]
     if not args.no_project:
         parts.append(("project sources vs curated claims", score_project()))
     for title, score in parts:
         print(score.render(title))
-        if args.misses and not title.startswith("holdout3"):  # read its misses and it is no longer blind
+        # read a blind set's misses and it is no longer blind
+        if args.misses and not title.startswith(("holdout3", "holdout4", "blind sets")):
             print("\n".join(score.misses))
         print()
     if not args.no_speed and args.against:
