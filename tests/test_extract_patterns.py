@@ -147,3 +147,27 @@ def test_event_types_of_a_history():
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
         ("lab", "2018-08"), ("hub", "2021-07-19"), ("research", "2015"),
         ("designation", "2018"), ("leadership", "2021-07-09")]
+
+
+def test_ways_of_saying_who_led_and_who_joined():
+    text = ("Tovar Robotics builds forklifts. Tovar Robotics has closed a $48 million Series B. "
+            "Gantry Capital headed the round, which also drew new money from Pell & Dunmore "
+            "Ventures. Kessel Ventures and Morrow Capital, already shareholders, returned for "
+            "this round.")
+    assert {(i["name"], i["role"]) for i in _found(text, "investors")} == {
+        ("Gantry Capital", "lead"), ("Pell & Dunmore Ventures", "participant"),
+        ("Kessel Ventures", "participant"), ("Morrow Capital", "participant")}
+    text = ("Shenzhen, 18 April 2025 - Yanfei Robotics announced the completion of its Series B "
+            "financing. Hongshan Capital served as the leading investor of this round, and the "
+            "old shareholders Jiaxi Investment and Lulu Fund continued to follow the "
+            "investment.")
+    assert {(i["name"], i["role"]) for i in _found(text, "investors")} == {
+        ("Hongshan Capital", "lead"), ("Jiaxi Investment", "participant"),
+        ("Lulu Fund", "participant")}
+
+
+def test_a_place_before_a_name_is_not_part_of_it():
+    text = ("Larch Pay has secured £18 million in a Series A round. The round was led by "
+            "Thorn Ventures, alongside Birmingham-based Halesowen Angels.")
+    assert {i["name"] for i in _found(text, "investors")} == {"Thorn Ventures",
+                                                               "Halesowen Angels"}

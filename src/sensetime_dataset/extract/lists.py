@@ -23,6 +23,13 @@ _DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 _LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
+# "Birmingham-based Halesowen Angels": the place is a description, not part of the name
+_BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
+
+
+def plain_name(name: str) -> str:
+    """An organization's name as a record gives it: a leading "X-based" dropped."""
+    return _BASED.sub("", name) if "-based " in name else name
 
 
 def list_after(s: Sentence, pos: int, hi: int):

@@ -7,7 +7,7 @@ import re
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
-from .lists import list_after
+from .lists import list_after, plain_name
 from .proposal import Proposal
 
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -40,7 +40,8 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
+            out.append(Proposal("partners", {"name": plain_name(org.name), "date": date,
+                                             "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
 

@@ -9,7 +9,7 @@ from ..text.money import Money
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
-from .lists import LEAD_AFTER, NOUN_BEFORE, list_after, list_before
+from .lists import LEAD_AFTER, NOUN_BEFORE, list_after, list_before, plain_name
 from .proposal import Proposal
 
 # Roles whose organizations come after the trigger ("led by X"), the others before
@@ -165,7 +165,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
             out.append(_round(s, None, "strategic" if invest["stake"] else "other",
                               date_near(s, a.start), a, valuations[0] if valuations else None,
                               "investor invests + amount"))
-            out.append(Proposal("investors", {"round_name": None, "name": investor.name,
+            out.append(Proposal("investors", {"round_name": None,
+                                              "name": plain_name(investor.name),
                                               "role": "participant"}, s.text, s.start, s.end,
                                 "investors: participant (the investor invests)"))
             return out, UNNAMED
@@ -251,7 +252,7 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
             found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
     found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
              for role, trigger, n in found]
-    return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
+    return [Proposal("investors", {"round_name": round_name_ or None, "name": plain_name(n.name),
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n in found]

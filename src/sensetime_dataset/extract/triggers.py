@@ -63,7 +63,7 @@ def _lower(string: str) -> str | None:
 
 # Verbs that report a round as done (present tense too: headlines say "raises").
 FUNDING_VERB = Keyed(re.compile(
-    r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
+    r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing|ion\s+of)|secur(?:ed|es)|"
     r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
     r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of|"
     r"(?:began|started)\s+trading)\b", I),
@@ -74,7 +74,7 @@ ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
     r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
     r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
-    r"|\b(?P<letter>[A-H])\s+rounds?\b"
+    r"|\b(?P<letter>[A-H]\+{0,2})\s+rounds?\b"
     r"|(?P<seed>\bseed\s+(?:round|funding|financing|investment|stage))"
     r"|(?P<angel>\bangel\s+(?:round|funding|financing|investment))"
     r"|(?P<strategic>\bstrategic\s+(?:investment|financing|round|funding))"
@@ -115,14 +115,17 @@ ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|in
 # Gate of text.find_roles: every role phrase contains one of these words.
 ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
-                                    'followed', 'contributed', 'included'))
+                                    'follow', 'contributed', 'included', 'head', 'money',
+                                    'returned', 'subscribed', 'increased', 'support'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
-INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other)\b|"
+INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other|again|"
+                                r"too)\b|\bfollowed\s+on\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b", I),
-      ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor'))
+      ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
+       'followed'))
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
                          r"the\s+two\s+companies|which|who)\b", I),
       ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who'))
@@ -133,8 +136,10 @@ PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\
 CLAUSE_BREAK = Keyed(re.compile(r",\s*(?:with|while|and|but|which|whereas|alongside)\b|;|\s[–—]\s"
                           r"|,\s*(?:the\s+company|it)\s+said", I), (',', ';', '–', '—'))
 # An aside between commas before a verb: an apposition or a relative clause ("X, the
-# London start-up, has raised", "X, which was founded by Y, raised").
-ASIDE = re.compile(r",\s+(?:the|a|an|which|who|founded|based|headquartered)\b[^,;.]{1,80},", I)
+# London start-up, has raised", "X, which was founded by Y, raised", "X, China's leading AI
+# company, has announced").
+ASIDE = re.compile(r",\s+(?:the|a|an|which|who|founded|based|headquartered|"
+                   r"[A-Z][\w-]*['’]s)\b[^,;.]{1,80},", I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto|via)\s+(?:the\s+)?$", I)
 
 PARTNER_KIND = [
