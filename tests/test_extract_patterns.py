@@ -128,7 +128,7 @@ def test_customers_spin_outs_and_factories():
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("Marsk Lines", "customer")]
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
-        ("founding", "2021"), ("hub", "2023")]
+        ("founding", "2021"), ("other", "2023")]  # a factory is no hub (schemas/events.json)
     text = ("Castellum Data sells fraud analytics. Castellum Data also announced that Trellis "
             "Insurance has become a customer.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
@@ -171,3 +171,24 @@ def test_a_place_before_a_name_is_not_part_of_it():
             "Thorn Ventures, alongside Birmingham-based Halesowen Angels.")
     assert {i["name"] for i in _found(text, "investors")} == {"Thorn Ventures",
                                                                "Halesowen Angels"}
+
+
+def test_more_ways_of_telling_an_event():
+    text = ("SHENZHEN, Jan 15, 2026 - Jiarong Battery makes cells. Last month Jiarong Battery "
+            "took the top prize for storage cells at the Storage Innovation Awards. The company "
+            "began production at its first overseas factory in January. The company cut about "
+            "1,200 production jobs at its Huizhou plant in November. From the start of this "
+            "month its stock has been a constituent of the SZSE Component Index. In December "
+            "Jiarong Battery brought on Dana Okafor, previously head of operations, as chief "
+            "operating officer. Last month Jiarong Battery began shipping the FrostLift 2.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("award", "2025-12"), ("other", "2026-01"), ("other", "2025-11"),
+        ("index-inclusion", "2026-01"), ("leadership", "2025-12"), ("product", "2025-12")]
+
+
+def test_a_weekday_before_a_dateline_and_a_month_alone_before_it():
+    text = ("Larch Pay opens in Edinburgh\n\nThursday 12 February 2026\n\n"
+            "Larch Pay opened an office in Edinburgh this month. The company also picked up "
+            "the Best Lender prize at the Fintech Awards in November.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("hub", "2026-02"), ("award", "2025-11")]

@@ -198,31 +198,56 @@ EVENT = [
                  r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
     ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
             r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
-    ("hub", r"\b(?:open(?:ed|s)|launch(?:ed|es))\s+(?:a|an|its|the)\s+(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
-            r"headquarters|cent(?:er|re)|campus|hub|facility|branch|factory|plant)\b"),
-    ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
-                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
-    ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
-                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|advis[eo]r)\b"),
-    ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
-              r"medal|Medal)\b"),
+    # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
+    # a plant is `other` (below)
+    ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
+            r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+            r"headquarters|cent(?:er|re)|campus|hub|branch)\b"),
+    ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b|"
+                r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
+                r"\bbegan\s+(?:shipping|selling|offering)\b|"
+                r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
+                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b"),
+    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|"
+                   r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over)\b"
+                   r"[^.]{0,80}\b(?:chief\s+(?:\w+\s+){1,2}officer|"
+                   r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
+                   r"advis[eo]r)\b"),
+    ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
+              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
+              r"medal|Medal|of\s+the\s+Year)\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
-                    r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b"),
-    ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
+                    r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
+                    r"\b(?:was|were)\s+selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
                  r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
-            r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)"),
+            r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
+            r"\b(?:submitted|filed)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
+            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing)))\b"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
-                        r"(?:[\w&-]+\s+){0,5}index(?:es)?\b"),
+                        r"(?:[\w&-]+\s+){0,5}index(?:es)?\b|"
+                        r"\bconstituent\s+of\s+the\s+(?:[\w&-]+\s+){0,5}index\b"),
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
+    # a plant opened or started, jobs cut: events a curator records as `other`
+    ("other", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
+              r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
+              r"(?:factory|plant|facility)\b|"
+              r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
+              r"\b(?:began|started)\s+production\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
+              r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
 EVENT_RE = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in EVENT), I),
       ('found', 'establish', 'incorporat', 'set up', 'spun', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
-       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',
-       'lab', 'filed', 'approval', 'index', 'reported', 'revealed'))
+       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'paper',
+       'lab', 'filed', 'approval', 'index', 'reported', 'revealed', 'began', 'became', 'made',
+       'brought', 'joined', 'stepped', 'succeeded', 'took', 'picked', 'scooped', 'collected',
+       'earned', 'chosen', 'submitted', 'constituent', 'plant', 'factory', 'started', 'cut',
+       'laid', 'shed'))
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
 
