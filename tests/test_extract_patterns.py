@@ -192,3 +192,26 @@ def test_a_weekday_before_a_dateline_and_a_month_alone_before_it():
             "the Best Lender prize at the Fintech Awards in November.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
         ("hub", "2026-02"), ("award", "2025-11")]
+
+
+def test_customers_told_by_an_order_a_signing_or_a_main_customer():
+    text = ("Serafin Hydrogen makes electrolysers. Earlier, Swedish steelmaker Lindvik Steel "
+            "placed a firm order for 40 megawatts of electrolysers, making it Serafin "
+            "Hydrogen's largest customer.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Lindvik Steel", "customer")]
+    text = ("Pendleford Health sells claims software. In July it signed Northgate Mutual "
+            "Health, one of the largest insurers in New England, as a customer.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Northgate Mutual Health", "customer")]
+    text = ("Jiarong Battery makes cells. Its main customer there is the Danish storage "
+            "integrator Skovbjerg Energi, which signed a supply framework with Jiarong Battery "
+            "in October 2024.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Skovbjerg Energi", "customer")]
+
+
+def test_a_place_adjective_is_no_partner():
+    text = ("Brisaval makes cheese. In October Brisaval signed a memorandum of understanding "
+            "with Swiss retailer Grunholz to develop private-label cheeses.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [("Grunholz", "mou")]

@@ -155,8 +155,11 @@ PARTNER_KIND = [
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
     ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
-                 r"(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
-                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b"),
+                 r"(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
+                 # "X placed an order", "its main customer is X"
+                 r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
+                 r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b"),
     ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
@@ -164,7 +167,7 @@ PARTNER_KIND = [
 PARTNER = Keyed(re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in PARTNER_KIND), I),
       ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
        'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
-       'contract'))
+       'contract', 'order'))
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
