@@ -215,3 +215,33 @@ def test_a_place_adjective_is_no_partner():
     text = ("Brisaval makes cheese. In October Brisaval signed a memorandum of understanding "
             "with Swiss retailer Grunholz to develop private-label cheeses.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [("Grunholz", "mou")]
+
+
+def test_a_release_by_the_investor_is_about_the_company_it_invests_in():
+    text = ("Brightcombe Partners Leads $65 Million Series B in Tallis Genomics\n\n"
+            "BOSTON – November 4, 2025 – Brightcombe Partners today announced that it has led "
+            "a $65 million Series B investment in Tallis Genomics. Brightcombe was joined by new "
+            "investors Orrin Bay Capital. Tallis' Series A investors, Quarry Hill Bio and "
+            "Larchmont Ventures, also increased their holdings. Tallis Genomics was spun out of "
+            "a university in 2020.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [
+        ("Series B", 65e6)]
+    assert {(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")} >= {
+        ("Series B", "Orrin Bay Capital", "participant"),
+        ("Series B", "Quarry Hill Bio", "participant"),
+        ("Series B", "Larchmont Ventures", "participant")}
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2020")]
+
+
+def test_a_stake_taken_with_a_collaboration_alongside():
+    text = ("Okeford Motors to take 15% of Lintara Mobility for US$45m\n\n"
+            "SINGAPORE, 9 April 2026 – Okeford Motors has agreed to buy a 15 per cent stake in "
+            "Lintara Mobility for US$45m, in a deal that values the Singapore-based "
+            "micromobility operator at US$300m. Alongside the investment, Lintara and Okeford "
+            "signed a collaboration agreement.")
+    (r,) = _found(text, "rounds")
+    assert (r["round_type"], r["amount"], r["valuation"]) == ("strategic", 45e6, 300e6)
+    assert [i["name"] for i in _found(text, "investors")] == ["Okeford Motors"]
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Okeford Motors", "collaboration")]

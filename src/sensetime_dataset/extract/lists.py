@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.names import LEGAL_FORMS
 from . import triggers as T
 from .context import Sentence
 
@@ -27,9 +28,26 @@ _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 
 
-def plain_name(name: str) -> str:
-    """An organization's name as a record gives it: a leading "X-based" dropped."""
-    return _BASED.sub("", name) if "-based " in name else name
+_FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
+
+
+def plain_name(name: str, text: str | None = None) -> str:
+    """An organization's name as a record gives it: a leading "X-based" dropped, and a
+    short form ("Okeford") written in full where `text` has it ("Okeford Motors")."""
+    name = _BASED.sub("", name) if "-based " in name else name
+    if text is not None and not name.endswith(LEGAL_FORMS):
+        i = text.find(name + " ")
+        while i >= 0:
+            m = _FULLER.match(text, i + len(name))
+            if m and (i == 0 or not text[i - 1].isalnum()):
+                words = m.group(0).split()
+                # the fuller name ends with an organization word ("Motors", "Ventures")
+                verb = text.startswith(" with", m.end())  # "Honda Partners with X"
+                for k in range(len(words), 0, -1):
+                    if words[k - 1] in LEGAL_FORMS and not (verb and k == len(words)):
+                        return " ".join([name, *words[:k]])
+            i = text.find(name + " ", i + 1)
+    return name
 
 
 def list_after(s: Sentence, pos: int, hi: int):
@@ -39,6 +57,8 @@ def list_after(s: Sentence, pos: int, hi: int):
     if not orgs:
         return []
     gap = text[pos:orgs[0].start]
+    if s.doc.subject_in(pos, orgs[0].start):
+        return []  # "Alongside the investment, <subject> and X signed": no list of X's
     if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
         return []
     out = [orgs[0]]

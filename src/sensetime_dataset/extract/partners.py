@@ -48,7 +48,7 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": plain_name(org.name), "date": date,
+            out.append(Proposal("partners", {"name": plain_name(org.name, text), "date": date,
                                              "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out

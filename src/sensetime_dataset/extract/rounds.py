@@ -24,6 +24,11 @@ _IN_OBJECT = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _BASED = re.compile(r"^[\w-]+-based\s+")
 # "A, B, and C", "A, and returning investors B": one list
 _LIST_AND = re.compile(r",\s*and\s+" + NOUN_BEFORE + "[A-Z]")
+# "Tallis' Series A investors, X and Y, ...", "Series E lead X": the round names an
+# investor's past, the news is another round
+_DESCRIBES_INVESTOR = re.compile(r"\s+(?:investors?|backers?|shareholders?|lead)\b")
+# "X is leading the E2": a tranche named alone
+_TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
@@ -70,7 +75,7 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     moneys = [m for m in s.money if m.currency and not m.per]
     amounts, valuations = [], []
     for m in moneys:
-        if T.VALUATION.search(text[max(s.start, m.start - 50):m.start]):
+        if T.VALUATION.search(text[max(s.start, m.start - 70):m.start]):
             valuations.append(m)
         elif T.FUND.match(text, m.end) or _is_total(s, m, moneys):
             continue
@@ -121,7 +126,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     investors of the next sentences, "the round was led by ...")."""
     text = s.doc.text
     names = [m for m in s.finditer(T.ROUND_NAME)
-             if not T.BACKED_BEFORE.search(text, max(s.start, m.start() - 60), m.start())]
+             if not T.BACKED_BEFORE.search(text, max(s.start, m.start() - 60), m.start())
+             and not _DESCRIBES_INVESTOR.match(text, m.end())]
     verb = s.search(T.FUNDING_VERB)
     roles = find_roles(s.text) if s.has(T.ROLES) else []
     invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
@@ -166,7 +172,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                               date_near(s, a.start), a, valuations[0] if valuations else None,
                               "investor invests + amount"))
             out.append(Proposal("investors", {"round_name": None,
-                                              "name": plain_name(investor.name),
+                                              "name": plain_name(investor.name, text),
                                               "role": "participant"}, s.text, s.start, s.end,
                                 "investors: participant (the investor invests)"))
             return out, UNNAMED
@@ -177,7 +183,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                           "valuation of the round in context"))
     other_actor = bool(verb) and _actor_is_other(s, verb.start())
     follow_up = bool(names) or s.find(T.ROUND_REFERENCE) or \
-        s.find(T.INVESTOR_FOLLOW_UP)
+        s.find(T.INVESTOR_FOLLOW_UP) or _TRANCHE_REFERENCE.search(s.text)
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
@@ -252,7 +258,8 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
             found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
     found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
              for role, trigger, n in found]
-    return [Proposal("investors", {"round_name": round_name_ or None, "name": plain_name(n.name),
+    return [Proposal("investors", {"round_name": round_name_ or None,
+                                   "name": plain_name(n.name, text),
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n in found]

@@ -107,7 +107,7 @@ TOTAL = Keyed(re.compile(
     r"accumulat\w+|altogether|in\s+(?:six|\w+)\s+months|since|combined|overall)\b", I),
       ('total', 'date', 'far', 'cumulative', 'accumulat', 'altogether', 'months', 'since',
        'combined', 'overall'))
-VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,40}$", I)
+VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
 FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I),
@@ -121,7 +121,7 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
 INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other|again|"
-                                r"too)\b|\bfollowed\s+on\b|"
+                                r"too)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
