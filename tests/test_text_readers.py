@@ -52,7 +52,9 @@ def test_absolute_dates(text, value):
     ("today", "2018-04-09"), ("yesterday", "2018-04-08"), ("last month", "2018-03"),
     ("last July", "2017-07"), ("last March", "2018-03"), ("this year", "2018"),
     ("last year", "2017"), ("the following month", "2018-05"), ("December 10", "2018-12-10"),
-    ("on Monday (April 9)", "2018-04-09"), ("on 9 July", "2018-07-09"), ("in August", "2018-08"),
+    ("on Monday (April 9)", "2018-04-09"), ("on 9 July", "2018-07-09"),
+    # a month alone after the anchor's month: news tells what happened, last August
+    ("in August", "2017-08"), ("in March", "2018-03"),
     ("on Thursday", "2018-04-05"),
 ])
 def test_relative_dates_resolve_against_the_anchor_only(text, value):

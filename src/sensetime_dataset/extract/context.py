@@ -34,6 +34,10 @@ _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professo
                  "founder", "chairman", "Chairman", "President")
 _YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
+# "... Series B in Y", "a 15 per cent stake in Y", "to take 15% of Y": Y is invested in
+_INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A-Z]\w*|"
+                          r"invest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                          r"(?:in|of)\s+$")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -258,12 +262,14 @@ class Document:
         counts = Counter()
         # The doer of the headline and of the first sentence after the dateline is
         # usually the subject: a bonus for the first name of each.
-        firsts = [s.names[0].name for s in self.sentences[:1] if s.names]
+        firsts = [self._doer_or_invested(s.names, s.start) for s in self.sentences[:1]
+                  if s.names]
         if self.dateline_span:
-            after = next((n for s in self.sentences if s.end > self.dateline_span[1]
-                          for n in s.names if n.start > self.dateline_span[1]
-                          and not _PLACE_TAIL.match(self.text, n.end)), None)
-            firsts += [after.name] if after else []
+            s = next((s for s in self.sentences if s.end > self.dateline_span[1]
+                      and any(n.start > self.dateline_span[1] for n in s.names)), None)
+            after = [n for n in s.names if n.start > self.dateline_span[1]
+                     and not _PLACE_TAIL.match(self.text, n.end)] if s else []
+            firsts += [self._doer_or_invested(after, s.start)] if after else []
         for name in firsts:
             if name in candidates:
                 counts[name] += 2
@@ -272,6 +278,14 @@ class Document:
             counts[name] += self.text.count(head) \
                 + 0.1 * len(name.split())  # ties: the fuller name
         return counts.most_common(1)[0][0]
+
+    def _doer_or_invested(self, names: list[NameMention], lo: int) -> str:
+        """The first name, unless another is what it invests in ("X leads $65 million
+        Series B in Y", "X to take 15% of Y"): then Y, the company the news is about."""
+        for n in names[1:]:
+            if _INVESTED_IN.search(self.text, max(lo, n.start - 60), n.start):
+                return n.name
+        return names[0].name
 
     @staticmethod
     def _head(name: str) -> str:

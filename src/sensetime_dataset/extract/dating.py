@@ -8,7 +8,9 @@ from .context import Sentence
 
 def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: bool = False,
               fallback: bool = True, lo: int | None = None, hi: int | None = None) -> str | None:
-    """The date mention closest to `pos` within [lo, hi) of the sentence. Dates of a
+    """The date mention closest to `pos` within [lo, hi) of the sentence, preferring one
+    not across an "and", and not inside an aside between commas that `pos` is not in.
+    Dates of a
     founding ("founded in 2013") and starts of a range ("since 2016") belong to other
     records unless asked for. With no date: the dateline, for the news of the release
     (not for what it says happened "previously")."""
@@ -16,15 +18,25 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
     hi = s.end if hi is None else hi
     text = s.doc.text
     best = None
+    asides = None
     for d in s.dates:
         if not (lo <= d.start < hi):
             continue
+        if asides is None:
+            asides = [(m.start(), m.end()) for m in T.ASIDE.finditer(text, s.start, s.end)]
+        if any(a <= d.start < b and not a <= pos < b for a, b in asides):
+            continue  # "X, which spun out in 2021, counts Y as a customer": the aside's date
         before = text[max(s.start, d.start - 30):d.start]
         if not founding_ok and T.FOUNDED_DATE.search(before):
             continue
         if not since_ok and T.SINCE_DATE.search(before):
             continue
         distance = min(abs(d.start - pos), abs(d.end - pos))
+        # "struck a deal in July and opened an office last month": a date across an
+        # "and" is another predicate's, the last choice
+        between = text[d.end:pos] if d.end <= pos else text[pos:d.start]
+        if " and " in between:
+            distance += 1000
         if best is None or distance < best[0]:
             best = (distance, d.value)
     if best:

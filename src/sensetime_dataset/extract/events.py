@@ -9,13 +9,14 @@ from .proposal import Proposal
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
+    """Events of one sentence. `has_round` is not read any more: a valuation is no event
+    (schemas/events.json keeps valuations in their own table)."""
     if not s.find(T.EVENT_RE) or _forward(s) or not s.mentions_subject():
         return []
     out, seen = [], set()
     for m in s.finditer(T.EVENT_RE):
         kind = m.lastgroup.replace("_", "-")
-        if kind in seen or (kind == "valuation" and has_round) or \
-                (kind == "designation" and has_sanction):
+        if kind in seen or (kind == "designation" and has_sanction):
             continue
         if kind == "founding" and not _founding_of_subject(s, m.start()):
             continue

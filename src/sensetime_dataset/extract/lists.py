@@ -4,16 +4,50 @@ from __future__ import annotations
 
 import re
 
+from ..text.names import LEGAL_FORMS
 from . import triggers as T
 from .context import Sentence
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*$")
+# Between two names of a list: a comma or "and", after a role in brackets ("A (lead), B")
+# and before a description ("and returning investors B", "and the family office B").
+NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
+                r"|the\s+(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
+                r"[a-z][\w-]*\s+){1,2})?")
+_LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
+                       + NOUN_BEFORE + "$")
+# "A (lead), B and C": A's role is written after it
+LEAD_AFTER = re.compile(r"\s*\((?:co-?)?lead\)")
 # A description between two names of a list: "A, a Dublin-based fund, and B".
-_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?$")
+_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?"
+                        + NOUN_BEFORE + "$")
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 _LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
+# "Birmingham-based Halesowen Angels": the place is a description, not part of the name
+_BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
+
+
+_FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
+
+
+def plain_name(name: str, text: str | None = None) -> str:
+    """An organization's name as a record gives it: a leading "X-based" dropped, and a
+    short form ("Okeford") written in full where `text` has it ("Okeford Motors")."""
+    name = _BASED.sub("", name) if "-based " in name else name
+    if text is not None and not name.endswith(LEGAL_FORMS):
+        i = text.find(name + " ")
+        while i >= 0:
+            m = _FULLER.match(text, i + len(name))
+            if m and (i == 0 or not text[i - 1].isalnum()):
+                words = m.group(0).split()
+                # the fuller name ends with an organization word ("Motors", "Ventures")
+                verb = text.startswith(" with", m.end())  # "Honda Partners with X"
+                for k in range(len(words), 0, -1):
+                    if words[k - 1] in LEGAL_FORMS and not (verb and k == len(words)):
+                        return " ".join([name, *words[:k]])
+            i = text.find(name + " ", i + 1)
+    return name
 
 
 def list_after(s: Sentence, pos: int, hi: int):
@@ -23,6 +57,8 @@ def list_after(s: Sentence, pos: int, hi: int):
     if not orgs:
         return []
     gap = text[pos:orgs[0].start]
+    if s.doc.subject_in(pos, orgs[0].start):
+        return []  # "Alongside the investment, <subject> and X signed": no list of X's
     if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
         return []
     out = [orgs[0]]

@@ -7,10 +7,18 @@ import re
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
-from .lists import list_after
+from .lists import list_after, plain_name
 from .proposal import Proposal
 
 _WITH = re.compile(r"\bwith\b", re.I)
+# A lone adjective of place before a noun: "Swiss retailer X", "Dutch electrolyser maker"
+# (nouns between: no verb, no function word: "Qualcomm worked with X" is no such case)
+_NOUN = (r"(?!(?:and|or|with|of|to|in|on|at|for|by|from|has|have|had|is|was|are|were|will|"
+         r"would|also|said|says|the|a|an|its|their)\b)[a-z][\w-]*(?<!ed)(?<!ing)")
+_DESCRIPTOR_WORD = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}\s+[A-Z]")
+# the name of the joint lab itself, not of the partner
+_LAB_NAME = re.compile(r"\b(?:Lab|Laboratory|Centre|Center)$")
+_SIGNED = re.compile(r"\bsign(?:ed|s)\s+(?:up\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 
 
@@ -40,7 +48,8 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": org.name, "date": date, "kind": kind},
+            out.append(Proposal("partners", {"name": plain_name(org.name, text), "date": date,
+                                             "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
 
@@ -63,14 +72,27 @@ def _clause(s: Sentence, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _adjective(n, text: str) -> bool:
+    """A lone capitalised word describing the name after it ("Swiss retailer X")."""
+    return " " not in n.name and not n.name.isupper() and \
+        bool(_DESCRIPTOR_WORD.match(text, n.end))
+
+
 def _partner_of(s: Sentence, m: re.Match):
     """The organization a trigger is about: the name that contains it ("the X Alliance"),
     else the first after a "with" that follows it, else the closest one."""
-    orgs = [n for n in s.orgs() if not s.doc.is_authority(n.name)]
-    for n in orgs:
-        if n.start <= m.start() < n.end:
-            return n
     text = s.doc.text
+    orgs = [n for n in s.orgs() if not s.doc.is_authority(n.name) and not _adjective(n, text)]
+    for n in orgs:
+        if n.start <= m.start() < n.end and not _LAB_NAME.search(n.name):
+            return n
+    trigger = text[m.start():m.end()]
+    if trigger.endswith(("is", "was")):  # "its main customer is X"
+        after = [n for n in orgs if n.start >= m.end()]
+        return after[0] if after and after[0].start - m.end() < 60 else None
+    signed = [n for n in orgs if n.end <= m.start() and _SIGNED.search(text, s.start, n.start)]
+    if signed:  # "signed (up) X as a customer": the object of the signing
+        return signed[-1]
     w = _WITH.search(text, m.start(), s.end)
     if w:
         after = [n for n in orgs if n.start >= w.end()]

@@ -9,7 +9,7 @@ from ..text.money import Money
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
-from .lists import list_after, list_before
+from .lists import LEAD_AFTER, NOUN_BEFORE, list_after, list_before, plain_name
 from .proposal import Proposal
 
 # Roles whose organizations come after the trigger ("led by X"), the others before
@@ -19,7 +19,16 @@ _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+
 _FROM = re.compile(r"\bfrom\b", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
 _INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
-_LIST_AND = re.compile(r",\s*and\s+[A-Z]")  # "A, B, and C": one list
+# "invested $5 million in X": the object of the investment, right after the amount
+_IN_OBJECT = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_BASED = re.compile(r"^[\w-]+-based\s+")
+# "A, B, and C", "A, and returning investors B": one list
+_LIST_AND = re.compile(r",\s*and\s+" + NOUN_BEFORE + "[A-Z]")
+# "Tallis' Series A investors, X and Y, ...", "Series E lead X": the round names an
+# investor's past, the news is another round
+_DESCRIBES_INVESTOR = re.compile(r"\s+(?:investors?|backers?|shareholders?|lead)\b")
+# "X is leading the E2": a tranche named alone
+_TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
 
@@ -66,7 +75,7 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     moneys = [m for m in s.money if m.currency and not m.per]
     amounts, valuations = [], []
     for m in moneys:
-        if T.VALUATION.search(text[max(s.start, m.start - 50):m.start]):
+        if T.VALUATION.search(text[max(s.start, m.start - 70):m.start]):
             valuations.append(m)
         elif T.FUND.match(text, m.end) or _is_total(s, m, moneys):
             continue
@@ -77,31 +86,52 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
 
 def _actor_is_other(s: Sentence, verb_start: int) -> bool:
     """True when the clause's doer, the closest organization or pronoun before the verb,
-    is another company ("rival X raised", "Y closed its fund")."""
+    is another company ("rival X raised", "Y closed its fund"). An aside between commas
+    ("X, the London start-up, has raised", "X, which was founded by Y, raised") is not
+    the doer; "X's Series D ... closed" is X's."""
     text = s.doc.text
+    asides = [(m.start(), m.end()) for m in T.ASIDE.finditer(text, s.start, verb_start)]
+
+    def aside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in asides)
+
     clause_start = s.start
     for b in s.finditer(T.CLAUSE_BREAK, s.start, verb_start):
-        clause_start = b.end()
+        if not aside(b.start()):
+            clause_start = b.end()
     best = None  # (position, is_subject)
     for n in s.names:
-        if clause_start <= n.start and n.end <= verb_start \
+        if clause_start <= n.start and n.end <= verb_start and not aside(n.start) \
                 and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]):
-            best = max(best or (-1, True), (n.start, s.doc.is_subject(n.name)))
+            owner = _owner(n.name)
+            # "Brightwave AI's Series D" in a document about "Brightwave"
+            subject = s.doc.is_subject(owner) or owner.split(" ")[0] in s.doc.subject_forms
+            best = max(best or (-1, True), (n.start, subject))
     for p in s.finditer(T.SUBJECT_REF, clause_start, verb_start):
-        best = max(best or (-1, True), (p.start(), True))
+        if not aside(p.start()):
+            best = max(best or (-1, True), (p.start(), True))
     if s.search(T.OTHER_ACTOR, clause_start, verb_start):
         return True
     return best is not None and not best[1]
+
+
+def _owner(name: str) -> str:
+    """The organization a name stands for as a doer: "X's Series D" and "London-based X"
+    are X."""
+    return _BASED.sub("", re.split(r"['’]s\b", name, maxsplit=1)[0])
 
 
 def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str | None]:
     """Round and investor proposals of one sentence, and the round it is about (for the
     investors of the next sentences, "the round was led by ...")."""
     text = s.doc.text
-    names = list(s.finditer(T.ROUND_NAME))
+    names = [m for m in s.finditer(T.ROUND_NAME)
+             if not T.BACKED_BEFORE.search(text, max(s.start, m.start() - 60), m.start())
+             and not _DESCRIBES_INVESTOR.match(text, m.end())]
     verb = s.search(T.FUNDING_VERB)
     roles = find_roles(s.text) if s.has(T.ROLES) else []
-    if not (names or verb or roles) or s.find(T.FORWARD):
+    invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
+    if not (names or verb or roles or invest) or _forward(s):
         return [], last_round
     out = []
     amounts, valuations = _amounts(s)
@@ -124,7 +154,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
             if round_name(closest)[0] != name:
                 amount = None
         valuation = min(valuations, key=lambda a: abs(a.start - m.start()), default=None)
-        date = date_near(s, m.start())
+        # "filed for an IPO in August and listed on 3 November": the listing's date
+        date = date_near(s, verb.start() if kind == "ipo" and verb else m.start())
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
                           ("funding verb" if verb else "investor role" if roles else "amount")))
         current = name
@@ -134,16 +165,58 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         out.append(_round(s, None, "other", date_near(s, a.start), a, None,
                           "funding verb + amount, no round name"))
         current = UNNAMED
+    if invest and not out and amounts:
+        investor = _investor_doing(s, invest.start(), invest.end())
+        if investor is not None:
+            a = amounts[0]
+            out.append(_round(s, None, "strategic" if invest["stake"] else "other",
+                              date_near(s, a.start), a, valuations[0] if valuations else None,
+                              "investor invests + amount"))
+            out.append(Proposal("investors", {"round_name": None,
+                                              "name": plain_name(investor.name, text),
+                                              "role": "participant"}, s.text, s.start, s.end,
+                                "investors: participant (the investor invests)"))
+            return out, UNNAMED
     if not names and valuations and current is not None and s.find(T.ROUND_REFERENCE) \
             and not amounts and not s.dates and not s.find(T.PREVIOUS):
         v = valuations[0]
         out.append(_round(s, current or None, None, None, None, v,
                           "valuation of the round in context"))
     follow_up = bool(names) or s.find(T.ROUND_REFERENCE) or \
-        s.find(T.INVESTOR_FOLLOW_UP)
+        s.find(T.INVESTOR_FOLLOW_UP) or _TRANCHE_REFERENCE.search(s.text)
     if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
+
+
+def _forward(s: Sentence) -> bool:
+    """A plan, not a round: "filed for an IPO" too, unless the listing followed ("filed
+    for an IPO in August and listed on 3 November, raising ...")."""
+    m = s.search(T.FORWARD)
+    if m is None:
+        return False
+    if s.doc.text[m.start():m.start() + 4].lower() == "file":
+        return not T.LISTED.search(s.doc.text, m.end(), s.end)
+    return True
+
+
+def _investor_doing(s: Sentence, a: int, b: int):
+    """The organization that invests (the verb at [a, b)): the closest one before the
+    verb in its clause, when what it invests in is the subject ("in the company", "in
+    <subject>", or no object in a sentence about the subject)."""
+    text = s.doc.text
+    clause_start = s.start
+    for br in s.finditer(T.CLAUSE_BREAK, s.start, a):
+        clause_start = br.end()
+    before = [n for n in s.orgs(clause_start, a) if not s.doc.is_authority(n.name)
+              and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start])]
+    if not before or a - before[-1].end > 30:
+        return None
+    after = next((n for n in s.names if b <= n.start < s.end), None)
+    if after is not None and _IN_OBJECT.search(text, b, after.start) \
+            and not s.doc.is_subject(after.name):
+        return None  # it invests in another company
+    return before[-1] if s.mentions_subject() else None
 
 
 def _is_sum_sentence(s: Sentence) -> bool:
@@ -183,7 +256,10 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
             found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
-    return [Proposal("investors", {"round_name": round_name_ or None, "name": n.name,
+    found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
+             for role, trigger, n in found]
+    return [Proposal("investors", {"round_name": round_name_ or None,
+                                   "name": plain_name(n.name, text),
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n in found]

@@ -67,11 +67,12 @@ def _lower(string: str) -> str | None:
 
 # Verbs that report a round as done (present tense too: headlines say "raises").
 FUNDING_VERB = Keyed(re.compile(
-    r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing)|secur(?:ed|es)|"
+    r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing|ion\s+of)|secur(?:ed|es)|"
     r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
-    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of)\b", I),
+    r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of|"
+    r"(?:began|started)\s+trading)\b", I),
       ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
-       'net', 'pric', 'listed', 'debuted', 'financing', 'investment'))
+       'net', 'pric', 'listed', 'debuted', 'financing', 'investment', 'trading'))
 
 
 def _kinds(kinds: list[tuple[str, str]]) -> str:
@@ -87,13 +88,19 @@ ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
     r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
     r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
-    r"|\b(?P<letter>[A-H])\s+rounds?\b"
+    r"|\b(?P<letter>[A-H]\+{0,2})\s+rounds?\b"
     r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage))"
     r"|\b(?P<angel>angel\s+(?:round|funding|financing|investment))"
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
-    r"|\b(?P<ipo>initial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the)", I),
+    r"|\b(?P<ipo>initial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the|"
+    r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
-       'listed'))
+       'listed', 'trading'))
+# A round named in an aside about an investor ("X, which backed the company's seed round"):
+# a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
+BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
+                           r"funded|invested\s+in|participated\s+in)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}$", I)
 # Not a completed round of the subject: plans, aborted deals, forecasts.
 FORWARD = Keyed(re.compile(
     r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
@@ -104,6 +111,8 @@ FORWARD = Keyed(re.compile(
       ('plan', 'will', 'expect', 'intend', 'aim', 'seek', 'talks', 'consider', 'could', 'may',
        'would', 'familiar', 'postpone', 'shelved', 'suspended', 'called', 'cancel', 'file',
        'delayed', 'withdr'))
+# A listing done, after a filing for it in the same sentence.
+LISTED = re.compile(r"\b(?:listed|debuted|(?:began|started)\s+trading|went\s+public)\b", I)
 # "announced plans to collaborate" is itself the news of a partnership.
 ANNOUNCED_PLAN = Keyed(re.compile(r"\bannounc\w*\s+plans?\s+to\b", I), ('announc',))
 # A sum of several rounds, not one round.
@@ -112,7 +121,7 @@ TOTAL = Keyed(re.compile(
     r"accumulat\w+|altogether|in\s+(?:six|\w+)\s+months|since|combined|overall)\b", I),
       ('total', 'date', 'far', 'cumulative', 'accumulat', 'altogether', 'months', 'since',
        'combined', 'overall'))
-VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,40}$", I)
+VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
 FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I),
@@ -120,14 +129,17 @@ ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|in
 # Gate of text.find_roles: every role phrase contains one of these words.
 ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
-                                    'followed', 'contributed', 'included'))
+                                    'follow', 'contributed', 'included', 'head', 'money',
+                                    'returned', 'subscribed', 'increased', 'support'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
-INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other)\b|"
+INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other|again|"
+                                r"too)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b", I),
-      ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor'))
+      ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
+       'followed'))
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
                          r"the\s+two\s+companies|which|who)\b", I),
       ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who'))
@@ -137,6 +149,11 @@ PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\
       ('previous', 'earlier', 'prior', 'before'))
 CLAUSE_BREAK = Keyed(re.compile(r",\s*(?:with|while|and|but|which|whereas|alongside)\b|;|\s[–—]\s"
                           r"|,\s*(?:the\s+company|it)\s+said", I), (',', ';', '–', '—'))
+# An aside between commas before a verb: an apposition or a relative clause ("X, the
+# London start-up, has raised", "X, which was founded by Y, raised", "X, China's leading AI
+# company, has announced").
+ASIDE = re.compile(r",\s+(?:the|a|an|which|who|founded|based|headquartered|"
+                   r"[A-Z][\w-]*['’]s)\b[^,;.]{1,80},", I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto|via)\s+(?:the\s+)?$", I)
 
 PARTNER_KIND = [
@@ -151,7 +168,12 @@ PARTNER_KIND = [
     ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
-    ("customer", r"\bas\s+(?:a|its|their)\s+(?:customer|client)\b|\bcustomers?\s+(?:include|such)"),
+    ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
+                 r"(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
+                 # "X placed an order", "its main customer is X"
+                 r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
+                 r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b"),
     ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
@@ -159,7 +181,7 @@ PARTNER_KIND = [
 PARTNER = Keyed(re.compile(_kinds(PARTNER_KIND), I),
       ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
        'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
-       'contract'))
+       'contract', 'order'))
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
@@ -188,37 +210,71 @@ AUTHORITY = Keyed(re.compile(
       ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
 
 EVENT = [
-    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b|\b(?:was|were|been)\s+(?:established|"
-                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b"),
-    ("product", r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
-                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"),
-    ("hub", r"\bopen(?:ed|s)\s+(?:a|an|its|the)\s+(?:new\s+)?(?:\w+\s+)?(?:office|headquarters|"
-            r"cent(?:er|re)|campus|hub|facility|branch)\b"),
-    ("leadership", r"\b(?:appointed|named|hired|promoted)\b[^.]{0,80}\b(?:chief\s+\w+\s+officer|"
-                   r"CEO|CFO|CTO|COO|president|chairman|chairwoman|chair)\b"),
-    ("award", r"\b(?:received|won|wins|awarded|receives)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
-              r"medal|Medal)\b"),
-    ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
-                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of)\b"),
-    ("valuation", r"\b(?:valued\s+at|valuation\s+of)\b"),
-    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by)\b|"
-                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
+    ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
+                 r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
+                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
     ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
-            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,2}(?:lab|laboratory)\b"),
+            r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
+    # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
+    # a plant is `other` (below)
+    ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
+            r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+            r"headquarters|cent(?:er|re)|campus|hub|branch)\b"),
+    ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b|"
+                r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
+                r"\bbegan\s+(?:shipping|selling|offering)\b|"
+                r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
+                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b"),
+    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|"
+                   r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over)\b"
+                   r"[^.]{0,80}\b(?:chief\s+(?:\w+\s+){1,2}officer|"
+                   r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
+                   r"advis[eo]r)\b"),
+    ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
+              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
+              r"medal|Medal|of\s+the\s+Year)\b"),
+    ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
+                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
+                    r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
+                    r"\b(?:was|were)\s+selected\s+into\s+the\b"),
+    ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
+                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
-            r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)"),
+            r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
+            r"\b(?:submitted|filed)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
+            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing)))\b"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
-                        r"(?:[\w&-]+\s+){0,5}index(?:es)?\b"),
+                        r"(?:[\w&-]+\s+){0,5}index(?:es)?\b|"
+                        r"\bconstituent\s+of\s+the\s+(?:[\w&-]+\s+){0,5}index\b"),
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
+    # a plant opened or started, jobs cut: events a curator records as `other`
+    ("other", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
+              r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
+              r"(?:factory|plant|facility)\b|"
+              r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
+              r"\b(?:began|started)\s+production\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
+              r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
 EVENT_RE = Keyed(re.compile(_kinds(EVENT), I),
-      ('found', 'establish', 'incorporat', 'set up', 'launch', 'unveil', 'releas', 'introduc',
+      ('found', 'establish', 'incorporat', 'set up', 'spun', 'launch', 'unveil', 'releas', 'introduc',
        'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
-       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'valu', 'paper',
-       'lab', 'filed', 'approval', 'index', 'reported', 'revealed'))
+       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'paper',
+       'lab', 'filed', 'approval', 'index', 'reported', 'revealed', 'began', 'became', 'made',
+       'brought', 'joined', 'stepped', 'succeeded', 'took', 'picked', 'scooped', 'collected',
+       'earned', 'chosen', 'submitted', 'constituent', 'plant', 'factory', 'started', 'cut',
+       'laid', 'shed'))
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
 
+
+# An investor as the doer: "X has agreed to invest €45 million in the company", "when X
+# invested NT$50 million", "X has agreed to buy a 20% stake in the company for $150 million".
+INVEST_IN = Keyed(re.compile(
+    r"\b(?:agreed\s+to\s+invest|invested|invests|(?:agreed\s+to\s+(?:buy|acquire|take)|bought|"
+    r"acquired|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|per\s*cent|percent)\s+|minority\s+|"
+    r"majority\s+)?(?P<stake>stake))\b", I), ('invest', 'stake'))
 
 # Every trigger's keywords in one Aho-Corasick automaton: one pass over the lower-cased
 # document tells which triggers can match in which sentence, instead of one keyword
@@ -273,8 +329,6 @@ STATUS = [
 ]
 DONE = re.compile(r"\b(?:rais(?:ed|es)|closed|completed|completion|close\s+of|secured|received|"
                   r"landed|bagged|pulled\s+in|has\s+(?:raised|closed))\b", I)
-# An investor as the doer: "X has agreed to invest €45 million in the company".
-INVEST_IN = re.compile(r"\b(?:has\s+|have\s+)?(?:agreed\s+to\s+invest|invested|invests)\b", I)
 # "X was the lead investor": the organization before the role, not after it.
 ROLE_AFTER_NAME = re.compile(r"(?:\bwas|\bis|\bwere|\bare|\bserved\s+as|\bacted\s+as|\bas)\s+"
                              r"(?:the\s+|a\s+)?(?:sole\s+)?$", I)

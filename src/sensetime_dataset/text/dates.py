@@ -207,7 +207,10 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
                 # a month alone is a date only after "in", "during", "since", "by"
                 if not _MONTH_ALONE_AFTER.search(text, max(0, start - 8), start):
                     continue
-                value = _iso(a.year, _month(m["m8"]))
+                month = _month(m["m8"])
+                # news tells what happened: "in November" in February is last November
+                year = a.year - 1 if precise >= 2 and month > a.month else a.year
+                value = _iso(year, month)
             elif m["weekday"] or m["md"] or m["dm"]:
                 month, day = (m["m5"], m["d5"]) if m["weekday"] else \
                     (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d7"])
@@ -247,7 +250,9 @@ def parse_date(text: str) -> str | None:
 # ("Beijing, China – July 11, 2017 – Company", "HONG KONG, April 9, 2018 /PRNewswire/"),
 # alone at the end of a byline ("By a reporter, June 3, 2022") or opening a line.
 _AFTER = re.compile(r"\s*(?:[–—-]|/[A-Za-z ]+/|\(|\|)|\s*$")
-_BEFORE = re.compile(r"(?:[–—|,-]\s*|^\s*)$")
+# ... or a weekday alone before it ("Thursday 12 February 2026")
+_BEFORE = re.compile(r"(?:[–—|,-]\s*|^\s*|"
+                     r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)$")
 
 
 def dateline(text: str) -> str | None:

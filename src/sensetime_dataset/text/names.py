@@ -124,6 +124,9 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
         a, b = _trim(text, *m.span(1))
         if b <= a:
             continue
+        if b < end and text[b] == "$" and " for " in text[a:b]:
+            # "Lintara Mobility for US$45m": the name ends before the connector
+            b = text.rfind(" for ", a, b)
         name = text[a:b]
         if (b < end and text[b] == "$") or (  # a ticker has its colon
                 text.find(":", max(start, a - 12), a) >= 0 and

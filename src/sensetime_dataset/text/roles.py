@@ -17,18 +17,27 @@ class RoleMention:
 
 LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b",
         r"leading\s+(?:the|this)\s+(?:round|financing|investment)",
-        r"co-?leads?", r"lead\s+investors?", r"leads?\s+the\s+(?:round|financing|investment)",
+        r"co-?leads?", r"leads?\s+the\s+(?:round|financing|investment)",
         r"lead\s+(?:the|a)\s+\w+\s+round", r"anchor(?:ed)?\s+by", r"anchor\s+investors?",
-        r"headed\s+by", r"spearheaded\s+by",
+        r"headed\s+by", r"spearheaded\s+by", r"lead(?:ing)?\s+investors?",
+        r"head(?:s|ed)\s+(?:the|this)\s+(?:round|financing|investment|tranche)",
+        r"is\s+leading\s+(?:the|this)",
         r"(?:take|takes|taking|took|taken)\s+the\s+lead(?:\s+role)?"]
 PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
-               r"investors?\s+(?:include|included|including|were|are)", r"also\s+invested",
+               r"investors?\s+(?:include|included|including|were|are)",
+               r"investors?\s+in\s+the\s+(?:round|financing)\s+(?:include|included|were)",
+               r"also\s+invest(?:ed|ing)",
                r"also\s+(?:joined|took\s+part|backed)", r"alongside", r"along\s+with",
                r"took\s+part", r"existing\s+investors?", r"other\s+investors?",
                r"followed\s+by", r"invested\s+in", r"with\s+investments?\s+from",
                r"joined\s+(?:the|this)\s+round", r"investors?\s+such\s+as", r"contributed",
                r"participants?\s+(?:include|included|were|such\s+as)",
-               r"(?:were|was)\s+among\s+the\s+investors", r"(?:and|also)\s+included"]
+               r"(?:were|was)\s+among\s+the\s+investors", r"(?:and|also)\s+included",
+               # an existing investor putting money in again
+               r"invested\s+again", r"put\s+(?:more\s+)?money\s+in", r"followed\s+on",
+               r"continued\s+to\s+follow", r"returned\s+for", r"subscribed",
+               r"increased\s+(?:their|its)\s+(?:holdings?|stakes?)",
+               r"(?:new\s+)?money\s+from", r"(?:continued\s+)?support\s+from"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
