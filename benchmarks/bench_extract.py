@@ -32,8 +32,9 @@ CORPUS = ROOT / "tests" / "extract_corpus"
 MATCHING_RULE = """\
 Matching rule: per document, proposals are reduced to distinct records (table + key).
 A proposal matches an expected record of the same table when
-  rounds     the round names agree (normalized: "Series B", "B1", "IPO", "Seed", "Strategic")
-             or the amounts agree (and the currencies, where both give one);
+  rounds     the round names agree (normalized: "Series B", "B1", "IPO", "Seed", "Strategic";
+             a strategic round labelled without a name is "Strategic", the name the
+             extractor gives an unnamed strategic investment) or the amounts agree (and the currencies, where both give one);
   investors  the organization agrees (labelled corpus: normalized name; project: resolved
              through curation/organizations.yaml names, aliases and variants) and the role;
   partners   the organization agrees (as for investors);
@@ -52,7 +53,9 @@ def norm_name(name) -> str:
     return " ".join(_LEGAL.sub(" ", str(name or "")).replace(",", " ").casefold().split())
 
 
-def norm_round(name) -> str:
+def norm_round(name, round_type=None) -> str:
+    if not name and round_type == "strategic":
+        return "strategic"
     n = " ".join(str(name or "").split()).casefold()
     if "initial public offering" in n or re.search(r"\bipo\b", n):
         return "ipo"
@@ -63,8 +66,9 @@ def norm_round(name) -> str:
 
 def matches(table: str, p: dict, e: dict, resolve) -> bool:
     if table == "rounds":
-        if p.get("round_name") and e.get("round_name") and \
-                norm_round(p["round_name"]) == norm_round(e["round_name"]):
+        named_p = norm_round(p.get("round_name"), p.get("round_type"))
+        named_e = norm_round(e.get("round_name"), e.get("round_type"))
+        if named_p and named_p == named_e:
             return True
         return p.get("amount") is not None and e.get("amount") is not None and \
             abs(float(p["amount"]) - float(e["amount"])) < 1 and \
