@@ -5,7 +5,7 @@ of values (money, dates, roles, names) are the generic ones of ..text.
 
 from __future__ import annotations
 
-import dataclasses
+from bisect import bisect_left
 
 from . import triggers as T
 from .context import Document
@@ -34,19 +34,22 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
         out += found
         previous = s
-    out = [_with_status(p, doc) for p in _without_headline_twins(out, doc)]
+    starts = [s.start for s in doc.sentences]
+    out = [_with_status(p, doc, starts) for p in _without_headline_twins(out, doc)]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc
     return out
 
 
-def _with_status(p: Proposal, doc: Document) -> Proposal:
+def _with_status(p: Proposal, doc: Document, starts: list[int]) -> Proposal:
     """A round's status from its sentence and the next ("The deal is subject to
-    regulatory approval"): pending-closing, agreed, announced, else completed."""
+    regulatory approval"): pending-closing, agreed, announced, else completed.
+    `starts`: the sentences' starts, in order."""
     if p.table != "rounds":
         return p
-    following = next((s.text for s in doc.sentences if s.start >= p.end), "")
+    i = bisect_left(starts, p.end)
+    following = doc.sentences[i].text if i < len(starts) else ""
     status = "completed"
     for name, pattern in T.STATUS:
         if pattern.search(p.quote) or (name == "pending-closing" and pattern.search(following)):
@@ -54,7 +57,7 @@ def _with_status(p: Proposal, doc: Document) -> Proposal:
             break
     if status == "announced" and T.DONE.search(p.quote):
         status = "completed"
-    return dataclasses.replace(p, fields={**p.fields, "status": status})
+    return Proposal(p.table, {**p.fields, "status": status}, p.quote, p.start, p.end, p.rule)
 
 
 def _without_headline_twins(out: list[Proposal], doc: Document) -> list[Proposal]:

@@ -23,6 +23,11 @@ class Keyed:
         # plain lower-case literals, case-sensitive: `re` scans for their first letters
         self.keywords = re.compile("|".join(re.escape(k) for k in keywords))
 
+    def only(self, fired) -> "Keyed":
+        """The pattern to search where the triggers and kinds `fired` have their keywords
+        (see Kinds)."""
+        return self
+
     def _may_match(self, string: str, pos: int, endpos: int) -> bool:
         low = _lower(string)
         return low is None or self.keywords.search(low, pos, endpos) is not None
@@ -80,6 +85,46 @@ def _kinds(kinds: list[tuple[str, str]]) -> str:
     matched. The kind is an empty group after its pattern, not a group around it: `re`
     then saves no group at each position it tries (measured: EVENT four times faster)."""
     return "|".join(f"(?:{p})(?P<{k.replace('-', '_')}>)" for k, p in kinds)
+
+
+class _Kind(Keyed):
+    """The keyword gate of one kind of a `Kinds` alternation (never searched itself)."""
+
+    def __init__(self, name: str, keywords: tuple[str, ...]):
+        super().__init__(re.compile("(?!)"), keywords)
+        self.name = name
+
+
+class Kinds(Keyed):
+    """An alternation of kinds (`_kinds`) searched, in a sentence, for only the kinds whose
+    keywords occur in it: the others cannot match there, and `re` tries every branch at
+    every position (PARTNER cost 15 µs a search with all eleven). The alternation of each
+    combination of kinds is compiled once and kept. `words` declares, per kind, words of
+    which every match of the kind contains one (checked at import: every kind has some;
+    tests/test_extract_patterns.py checks them over the labelled corpus)."""
+
+    def __init__(self, kinds: list[tuple[str, str]], words: dict[str, tuple[str, ...]],
+                 flags: int = 0):
+        names = [k for k, _ in kinds]
+        if set(names) != set(words) or not all(words.values()):
+            raise ValueError(f"keywords declared for kinds {sorted(words)}, "
+                             f"the alternation has {sorted(names)}: declare words for each")
+        self.kinds = kinds
+        self.flags = flags
+        self.gates = tuple(_Kind(k, words[k]) for k in names)
+        super().__init__(re.compile(_kinds(kinds), flags),
+                         tuple(dict.fromkeys(w for k in names for w in words[k])))
+        self._compiled: dict[tuple[str, ...], Keyed] = {}
+
+    def only(self, fired) -> Keyed:
+        """The alternation of the kinds whose gates are in `fired`, in declared order."""
+        key = tuple(g.name for g in self.gates if g in fired)
+        found = self._compiled.get(key)
+        if found is None:
+            chosen = [(k, p) for k, p in self.kinds if k in key]
+            found = self._compiled[key] = Keyed(re.compile(_kinds(chosen) or "(?!)",
+                                                           self.flags), self.words)
+        return found
 
 
 # Round names: each branch names what it captures (a branch's \b before its group:
@@ -178,10 +223,21 @@ PARTNER_KIND = [
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
 ]
-PARTNER = Keyed(re.compile(_kinds(PARTNER_KIND), I),
-      ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
-       'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
-       'contract', 'order'))
+# Per kind, words of which every match of its pattern contains one (lower case).
+PARTNER_WORDS = {
+    "listed": ("partner", "customer", "client"),
+    "mou": ("memorandum", "mou"),
+    "joint-venture": ("joint",),
+    "joint-lab": ("joint",),
+    "alliance": ("alliance",),
+    "strategic-agreement": ("strategic",),
+    "collaboration": ("collaborat", "operat"),
+    "partnership": ("partner", "teamed", "work"),
+    "customer": ("customer", "client", "order"),
+    "supplier": ("supplier",),
+    "agreement": ("agreement", "deal", "contract"),
+}
+PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
@@ -257,14 +313,24 @@ EVENT = [
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
-EVENT_RE = Keyed(re.compile(_kinds(EVENT), I),
-      ('found', 'establish', 'incorporat', 'set up', 'spun', 'launch', 'unveil', 'releas', 'introduc',
-       'rolled', 'debuted', 'open', 'appoint', 'named', 'hired', 'promoted', 'receiv', 'won',
-       'wins', 'award', 'recogni', 'designat', 'selected', 'certified', 'paper',
-       'lab', 'filed', 'approval', 'index', 'reported', 'revealed', 'began', 'became', 'made',
-       'brought', 'joined', 'stepped', 'succeeded', 'took', 'picked', 'scooped', 'collected',
-       'earned', 'chosen', 'submitted', 'constituent', 'plant', 'factory', 'started', 'cut',
-       'laid', 'shed'))
+# Per kind, words of which every match of its pattern contains one (lower case).
+EVENT_WORDS = {
+    "founding": ("found", "establish", "incorporat", "set", "spun"),
+    "lab": ("lab",),
+    "hub": ("open", "launch", "set", "establish"),
+    "product": ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began",
+                "available"),
+    "leadership": ("appointed", "named", "hired", "promoted", "brought", "joined", "stepped",
+                   "succeeded", "took"),
+    "award": ("award", "prize", "medal", "year"),
+    "designation": ("named", "recogni", "designat", "selected", "certified"),
+    "research": ("paper",),
+    "ipo": ("filed", "approval", "submitted"),
+    "index-inclusion": ("index",),
+    "press-report": ("reported", "revealed"),
+    "other": ("factory", "plant", "facility", "production", "brought", "cut", "laid", "shed"),
+}
+EVENT_RE = Kinds(EVENT, EVENT_WORDS, I)
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
 
@@ -284,11 +350,10 @@ INVEST_IN = Keyed(re.compile(
 def _automaton():
     import ahocorasick
 
-    families: dict[str, set] = {}  # keyword -> the triggers it gates
-    for value in globals().values():
-        if isinstance(value, Keyed) and value not in (CLAUSE_BREAK, SUBJECT_REF):
-            for word in value.words:
-                families.setdefault(word, set()).add(value)
+    families: dict[str, set] = {}  # keyword -> the triggers (and kinds) it gates
+    for value in SCANNED:
+        for word in value.words:
+            families.setdefault(word, set()).add(value)
     automaton = ahocorasick.Automaton()
     for word, keyed in families.items():
         automaton.add_word(word, (len(word), frozenset(keyed)))
@@ -296,8 +361,9 @@ def _automaton():
     return automaton
 
 
-SCANNED = frozenset(v for v in globals().values() if isinstance(v, Keyed)) - {CLAUSE_BREAK,
-                                                                                SUBJECT_REF}
+SCANNED = frozenset([v for v in globals().values() if isinstance(v, Keyed)] +
+                    [g for v in globals().values() if isinstance(v, Kinds) for g in v.gates]) \
+    - {CLAUSE_BREAK, SUBJECT_REF}
 AUTOMATON = _automaton()
 
 

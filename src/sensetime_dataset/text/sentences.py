@@ -17,6 +17,7 @@ ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "co", "inc", "ltd", "jr"
                  "vs", "no", "u.s", "e.g", "i.e", "etc", "approx", "corp", "plc", "mt",
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                  "nov", "dec"}
+_LONGEST = max(map(len, ABBREVIATIONS))
 # A candidate end: . ! or ? and any closing quotes or brackets after it.
 END = re.compile(r"[.!?][\"'”’)\]]*")
 HEADING_MAX_WORDS = 6
@@ -46,6 +47,8 @@ def split_sentences(text: str, keep_headings: bool = False) -> list[tuple[int, i
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
+    if dot > _LONGEST and line[dot - _LONGEST - 1:dot].isalnum():
+        return False  # a word longer than any abbreviation (most sentence ends)
     start = dot  # the word before the dot, read backwards (a search from 0 is quadratic)
     while start and (line[start - 1].isalnum() or line[start - 1] in "._"):
         start -= 1
