@@ -245,3 +245,59 @@ def test_a_stake_taken_with_a_collaboration_alongside():
     assert [i["name"] for i in _found(text, "investors")] == ["Okeford Motors"]
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("Okeford Motors", "collaboration")]
+
+
+def test_a_company_writing_about_itself_says_we():
+    text = ("Harrowgate Robotics builds grippers. "
+            "In January 2024 we set up a joint lab with the Ashby Institute for gripper research.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Ashby Institute", "joint-lab")]
+
+
+def test_a_timeline_line_is_about_the_subject():
+    text = ("Kestrel Water — company timeline\n\n"
+            "Kestrel Water finds leaks in water mains.\n\n"
+            "2019-04: Dunmore Water signs as first paying customer\n"
+            "2023-05: £26m Series B co-led by Gantry Hill Capital and Ribble Ventures\n")
+    assert [(p["name"], p["date"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Dunmore Water", "2019-04", "customer")]
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == \
+        [("Gantry Hill Capital", "lead"), ("Ribble Ventures", "lead")]
+
+
+def test_more_ways_of_telling_a_partner():
+    def partners(sentence):
+        text = "Tamsin Motors builds drivetrains. " + sentence
+        return [(p["name"], p["kind"]) for p in _found(text, "partners")]
+    assert partners("The company became a qualified supplier of Corwen Rail Group in 2022.") == \
+        [("Corwen Rail Group", "customer")]
+    assert partners("In 2024 it agreed to supply gearboxes to the bus maker Ardley Coaches.") == \
+        [("Ardley Coaches", "customer")]
+    assert partners("Freight carriers Hollin Express and Brackley Haulage are among its "
+                    "customers.") == [("Hollin Express", "customer"),
+                                      ("Brackley Haulage", "customer")]
+    assert partners("In May 2024 Selby Auto became our first automotive customer.") == \
+        [("Selby Auto", "customer")]
+    assert partners("Since March, Tamsin Motors has been working together with the supplier "
+                    "Brenford AG in a development partnership.") == [("Brenford AG", "partnership")]
+    assert partners("In January the chemicals group Oskar Chemie licensed Tamsin's coating "
+                    "process.") == [("Oskar Chemie", "agreement")]
+    assert partners("Tamsin on Wednesday named Aldous Engineering, Ribeira Logistics and "
+                    "Dorn Bouw as construction partners.") == \
+        [("Aldous Engineering", "partnership"), ("Ribeira Logistics", "partnership"),
+         ("Dorn Bouw", "partnership")]
+    assert partners("Steelmaker group Vantor Steel, which wants hydrogen for a pilot, signed a "
+                    "memorandum of understanding with Tamsin last year.")[0][1] == "mou"
+    # a signing is news though the partner's use of it is to come
+    assert partners("We also signed a licensing agreement with Stell Composites, which will "
+                    "use our process at its plant.") == [("Stell Composites", "agreement")]
+    # "a major supplier of" describes the name before it, not the subject
+    assert partners("Tamsin set up a company with Leon, a major supplier of cameras in "
+                    "Xinjiang, in 2017.") == []
+
+
+def test_the_two_companies_is_the_other_one_named_in_the_sentence():
+    text = ("Talvern Vision makes scanners. Since January, its reports flow into the software "
+            "of Pallis Software, after the two companies entered into an integration "
+            "partnership.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Pallis Software"]

@@ -123,7 +123,7 @@ class Sentence:
     @cached_property
     def title_case(self) -> bool:
         """A headline: most words capitalised and no final full stop."""
-        if self.text.rstrip().endswith("."):
+        if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text):
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in words)

@@ -44,3 +44,8 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
     if fallback and s.doc.dateline_span and not s.find(T.PREVIOUS):
         return s.doc.anchor
     return None
+
+
+def about_subject(s: Sentence) -> bool:
+    """The sentence names or refers to the subject, or is a line of its timeline."""
+    return s.mentions_subject() or bool(T.DATED_LINE.match(s.text))

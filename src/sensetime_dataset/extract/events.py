@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from . import triggers as T
 from .context import Sentence
-from .dating import date_near
+from .dating import about_subject, date_near
 from .proposal import Proposal
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
     """Events of one sentence. `has_round` is not read any more: a valuation is no event
     (schemas/events.json keeps valuations in their own table)."""
-    if not s.find(T.EVENT_RE) or _forward(s) or not s.mentions_subject():
+    if not s.find(T.EVENT_RE) or _forward(s) or not about_subject(s):
         return []
     out, seen = [], set()
     for m in s.finditer(T.EVENT_RE):

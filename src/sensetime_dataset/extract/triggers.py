@@ -140,9 +140,18 @@ INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone
                                 r"\b(?:lead|anchor)\s+investor\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
        'followed'))
+# A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
+# "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
-                         r"the\s+two\s+companies|which|who)\b", I),
-      ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who'))
+                         r"the\s+two\s+companies|which|who|we|our|us)\b", I),
+      ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who',
+       'we', 'our', 'us'))
+# A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
+# launched", "2018 | We established ..."): the subject's history, though the line may not
+# name it, and no headline though its words are capitalised.
+DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                        r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+                        r"\s*(?:[:|–—]|-\s)")
 OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
       ('rival', 'competitor', 'peer', 'compatriot'))
 PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\b", I),
@@ -166,22 +175,34 @@ PARTNER_KIND = [
     ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+)?agreement|"
                             r"strategic\s+cooperation"),
     ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
+    # "welcome X as our fabrication partner": X makes for the subject
+    ("supplier", r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:fabrication|manufacturing|production|"
+                 r"supply)\s+partner\b|\b(?:supply|manufacturing)\s+(?:contract|agreement|deal)\b|"
+                 r"\bas\s+(?:a|its)\s+supplier\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
-                    r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
-    ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
-                 r"(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
-                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
+                    r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
+                    r"\bintegrated\s+with\b|"
+                    # "named A, B and C as construction partners"
+                    r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:[\w-]+\s+)?partners?\b"),
+    ("customer", r"\bas\s+(?:(?:a|its|their|our)\s+)?(?:(?:first|largest|biggest|key|major|anchor|"
+                 r"new)\s+)?(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
+                 r"\bbec(?:ame|omes)\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
+                 # "A and B are among its customers"
+                 r"\b(?:are|is|were|was)\s+among\s+(?:its|their|our)\s+(?:[\w-]+\s+)?(?:customers|clients)\b|"
+                 # the subject supplies X: "a tier-one supplier to X", "supplies drones to X"
+                 r"\b(?:supplier|vendor)\s+(?:to|of)\b|"
+                 r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){1,4}?to\b|"
                  # "X placed an order", "its main customer is X"
                  r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
                  r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b"),
-    ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
-    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
+    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
 ]
 PARTNER = Keyed(re.compile(_kinds(PARTNER_KIND), I),
       ('memorandum', 'mou', 'joint', 'alliance', 'strategic', 'collaborat', 'operat', 'partner',
        'teamed', 'work', 'customer', 'client', 'supplier', 'agreement', 'signed', 'deal',
-       'contract', 'order'))
+       'contract', 'order', 'integrated', 'vendor', 'suppl', 'licen'))
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
