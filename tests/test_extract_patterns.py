@@ -301,3 +301,55 @@ def test_the_two_companies_is_the_other_one_named_in_the_sentence():
             "of Pallis Software, after the two companies entered into an integration "
             "partnership.")
     assert [p["name"] for p in _found(text, "partners")] == ["Pallis Software"]
+
+
+def test_events_of_a_timeline_told_in_few_words():
+    text = ("Kestrel Water — company timeline\n\n"
+            "Kestrel Water finds leaks in water mains.\n\n"
+            "2020-01: Manchester office opens\n"
+            "2021-06: Kestrel Flow 2.0 released, with live detection\n"
+            "2022-08: Priya Lane becomes chief executive\n"
+            "2024-11: Peer-reviewed paper on leak localisation published in the journal "
+            "Water Research\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("hub", "2020-01"), ("product", "2021-06"), ("leadership", "2022-08"),
+        ("research", "2024-11")]
+
+
+def test_a_month_heading_dates_its_paragraph():
+    text = ("Tavira Health blog\n\n20 December 2024 · by the Tavira team\n\n"
+            "Tavira Health makes a sleep app. Here is 2024, month by month.\n\n"
+            "February\nTavira Sleep went live for patients in Spain.\n\n"
+            "June\nDr Ana Reis joined as Chief Medical Officer.\n\n"
+            "October\nWe won Best Digital Therapeutic at the Iberian HealthTech Awards.\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("product", "2024-02"), ("leadership", "2024-06"), ("award", "2024-10")]
+
+
+def test_the_same_year_is_that_of_the_date_told_before():
+    text = ("Kranich Sensorik makes radar sensors. Its first product came onto the market in "
+            "autumn 2022. In the same year Kranich was awarded the Innovation Prize of the "
+            "state.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("award", "2022")]
+
+
+def test_a_plan_after_the_event_is_another_clauses():
+    text = ("Thornby Storage makes batteries. Thornby has raised £71m since it was spun out of "
+            "the University of Hallam in 2020, and it intends to list in London by 2027.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2020")]
+    text = "Thornby Storage makes batteries. In 2024 it plans to open an office in Berlin."
+    assert _found(text, "events") == []
+
+
+def test_datelines_of_posts_and_newsletters():
+    from sensetime_dataset.text.dates import dateline
+    assert dateline("Ulm sensor start-up raises money\n\nUlm, 7 May 2024. The start-up "
+                    "Kranich has ...") == "2024-05-07"
+    assert dateline("Tsubame Ventures Blog\n\nPosted on 3 December 2024 by Emi Kawa, "
+                    "Partner\n\nToday we ...") == "2024-12-03"
+    assert dateline("THE GRID EDGE\nWeekly digest · Friday 7 February 2025 · Issue #212\n"
+                    ) == "2025-02-07"
+    assert dateline("Headline\n\nJuly 10, 2025, 4:31 PM GMT+8\n\nHONG KONG - Shares ...") \
+        == "2025-07-10"

@@ -233,34 +233,52 @@ AUTHORITY = Keyed(re.compile(
 EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
-                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
+                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b|\bstarted\s+out\b|"
+                 # the writer's own company: "when we started Sorvath in 2021"
+                 r"\b(?:we|i)\s+(?:started|incorporated)\s+(?!(?:to|the|a|an|our|producing|"
+                 r"production|selling|shipping|trading|working|offering|investing)\b)"),
     ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
             r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
     # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
     # a plant is `other` (below)
     ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
             r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
-            r"headquarters|cent(?:er|re)|campus|hub|branch)\b"),
+            r"headquarters|cent(?:er|re)|campus|hub|branch)\b|"
+            r"\b(?:office|headquarters|hub|campus)\s+(?:was\s+)?open(?:s|ed)\b|"
+            r"\bmov(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?into\s+(?:our|its|their|a|the)\s+new\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:office|headquarters|hub|campus)\b"),
     ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
-                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
+                r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
                 r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
                 r"\bbegan\s+(?:shipping|selling|offering)\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
-                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b"),
-    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|"
+                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
+                r"\bwent\s+(?:live|on\s+sale)\b|"
+                # a line of a timeline: "Kelbrook Flow 2.0 released, with ...", "NH-1
+                # launched commercially"
+                r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
+                r"globally|with)\b)"),
+    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
                    r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over)\b"
                    r"[^.]{0,80}\b(?:chief\s+(?:\w+\s+){1,2}officer|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
                    r"advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
-              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
-              r"medal|Medal|of\s+the\s+Year)\b"),
+              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
+              r"medal|Medal|of\s+the\s+Year)\b|"
+              # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
+              r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
+              r"\b(?:was|were|is)\s+on\s+the\s+(?:[\w-]+\s+){1,4}?list\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
                     r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
                     r"\b(?:was|were)\s+selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
-                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
+                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b|"
+                 r"\bpublished\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?journal\b|"
+                 r"\bpublished\s+(?:the|a|an|its|our)\s+(?:[\w-]+\s+){0,4}?(?:analysis|study|"
+                 r"results|paper)\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
             r"\b(?:submitted|filed)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
@@ -274,7 +292,7 @@ EVENT = [
               r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
               r"(?:factory|plant|facility)\b|"
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
-              r"\b(?:began|started)\s+production\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:began|started)\s+(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
@@ -285,7 +303,8 @@ EVENT_RE = Keyed(re.compile(_kinds(EVENT), I),
        'lab', 'filed', 'approval', 'index', 'reported', 'revealed', 'began', 'became', 'made',
        'brought', 'joined', 'stepped', 'succeeded', 'took', 'picked', 'scooped', 'collected',
        'earned', 'chosen', 'submitted', 'constituent', 'plant', 'factory', 'started', 'cut',
-       'laid', 'shed'))
+       'laid', 'shed', 'we ', 'i ', 'office', 'headquarters', 'hub', 'campus', 'mov', 'went',
+       'became', 'becomes', 'published', 'list'))
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
 SINCE_DATE = re.compile(r"\bsince\s+$", I)
 
