@@ -353,3 +353,33 @@ def test_datelines_of_posts_and_newsletters():
                     ) == "2025-02-07"
     assert dateline("Headline\n\nJuly 10, 2025, 4:31 PM GMT+8\n\nHONG KONG - Shares ...") \
         == "2025-07-10"
+
+
+def test_more_ways_of_saying_who_joined_a_round():
+    def investors(sentence):
+        text = "Garrow Labs raised a $40 million Series B in May 2025. " + sentence
+        return [(i["name"], i["role"]) for i in _found(text, "investors")]
+    assert investors("Tagus Ventures led the round, with Alfa Capital and Hestor Partners "
+                     "alongside.") == [("Tagus Ventures", "lead"), ("Alfa Capital", "participant"),
+                                       ("Hestor Partners", "participant")]
+    assert investors("Callow Partners and Oster Capital joined as new investors, and returning "
+                     "backers Fenwick Capital and the Kestle Fund re-upped.") == [
+        ("Callow Partners", "participant"), ("Oster Capital", "participant"),
+        ("Fenwick Capital", "participant"), ("Kestle Fund", "participant")]
+    assert investors("Cragmoor Partners, the round's lead, wrote the largest cheque.") == \
+        [("Cragmoor Partners", "lead")]
+    assert investors("This round was led by Kattel Ventures, and we are proud to have Fjord "
+                     "Climate Fund and Nordby Invest on board as well.") == [
+        ("Kattel Ventures", "lead"), ("Fjord Climate Fund", "participant"),
+        ("Nordby Invest", "participant")]
+    # the name in a description is not in the list; a name read by two triggers
+    assert investors("Altam Capital and Valda Ventures, the investment arm of truckmaker "
+                     "Valda Motors, came in as new investors.") == [
+        ("Altam Capital", "participant"), ("Valda Ventures", "participant")]
+    assert investors("The round was led by Lantern Ventures, and Birch Capital and Elm Health "
+                     "Fund all chipped in.") == [
+        ("Lantern Ventures", "lead"), ("Birch Capital", "participant"),
+        ("Elm Health Fund", "participant")]
+    assert investors("This round was led by Yingshan Capital, Shangtai Investment followed the "
+                     "investment.") == [("Yingshan Capital", "lead"),
+                                        ("Shangtai Investment", "participant")]

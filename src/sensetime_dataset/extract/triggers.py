@@ -130,12 +130,14 @@ ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|in
 ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
                                     'follow', 'contributed', 'included', 'head', 'money',
-                                    'returned', 'subscribed', 'increased', 'support'))
+                                    'returned', 'subscribed', 'increase', 'support',
+                                    'board', 'came', 'upped', 'shareholder', 'allotment',
+                                    'took', 'chipped'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
-INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other|again|"
-                                r"too)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
+INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|again|"
+                                r"too)\b|\bother\s+(?:investors?|backers?|shareholders?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
