@@ -383,3 +383,12 @@ def test_more_ways_of_saying_who_joined_a_round():
     assert investors("This round was led by Yingshan Capital, Shangtai Investment followed the "
                      "investment.") == [("Yingshan Capital", "lead"),
                                         ("Shangtai Investment", "participant")]
+
+
+def test_a_places_possessive_is_not_part_of_a_name_and_reported_talks_are_no_round():
+    text = ("Yaolin Robotics makes surgical arms. In May it signed an agreement with Germany's "
+            "Ostwald Medizintechnik to distribute them in Europe.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Ostwald Medizintechnik"]
+    text = ("Marrow Drones builds cargo drones. In 2024 several newspapers reported that the "
+            "company was seeking up to €150 million in a Series C.")
+    assert _found(text, "rounds") == []

@@ -32,10 +32,17 @@ _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
 
 
+# "Germany's Ostwald Medizintechnik", "Korea's Hanbyeol Group": a place's possessive
+# before a name of two words or more
+_PLACE_OWNER = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z][\w&-]*\s+[A-Z0-9])")
+
+
 def plain_name(name: str, text: str | None = None) -> str:
-    """An organization's name as a record gives it: a leading "X-based" dropped, and a
-    short form ("Okeford") written in full where `text` has it ("Okeford Motors")."""
+    """An organization's name as a record gives it: a leading "X-based" or "Germany's"
+    dropped, and a short form ("Okeford") written in full where `text` has it
+    ("Okeford Motors")."""
     name = _BASED.sub("", name) if "-based " in name else name
+    name = _PLACE_OWNER.sub("", name) if "s " in name else name
     if text is not None and not name.endswith(LEGAL_FORMS):
         i = text.find(name + " ")
         while i >= 0:

@@ -105,6 +105,7 @@ BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*
 FORWARD = Keyed(re.compile(
     r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|aimed\s+to|is\s+seeking|"
+    r"was\s+seeking|were\s+seeking|"
     r"seeks?\s+to|in\s+talks|considering|could\s+raise|may\s+raise|would\s+raise|"
     r"people\s+familiar|postponed|shelved|suspended|called\s+off|cancel(?:led|ed)|"
     r"files?\s+for|filed\s+for|delayed|withdr[ae]w)\b", I),
