@@ -245,3 +245,150 @@ def test_a_stake_taken_with_a_collaboration_alongside():
     assert [i["name"] for i in _found(text, "investors")] == ["Okeford Motors"]
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("Okeford Motors", "collaboration")]
+
+
+def test_a_company_writing_about_itself_says_we():
+    text = ("Harrowgate Robotics builds grippers. "
+            "In January 2024 we set up a joint lab with the Ashby Institute for gripper research.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Ashby Institute", "joint-lab")]
+
+
+def test_a_timeline_line_is_about_the_subject():
+    text = ("Kestrel Water — company timeline\n\n"
+            "Kestrel Water finds leaks in water mains.\n\n"
+            "2019-04: Dunmore Water signs as first paying customer\n"
+            "2023-05: £26m Series B co-led by Gantry Hill Capital and Ribble Ventures\n")
+    assert [(p["name"], p["date"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Dunmore Water", "2019-04", "customer")]
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == \
+        [("Gantry Hill Capital", "lead"), ("Ribble Ventures", "lead")]
+
+
+def test_more_ways_of_telling_a_partner():
+    def partners(sentence):
+        text = "Tamsin Motors builds drivetrains. " + sentence
+        return [(p["name"], p["kind"]) for p in _found(text, "partners")]
+    assert partners("The company became a qualified supplier of Corwen Rail Group in 2022.") == \
+        [("Corwen Rail Group", "customer")]
+    assert partners("In 2024 it agreed to supply gearboxes to the bus maker Ardley Coaches.") == \
+        [("Ardley Coaches", "customer")]
+    assert partners("Freight carriers Hollin Express and Brackley Haulage are among its "
+                    "customers.") == [("Hollin Express", "customer"),
+                                      ("Brackley Haulage", "customer")]
+    assert partners("In May 2024 Selby Auto became our first automotive customer.") == \
+        [("Selby Auto", "customer")]
+    assert partners("Since March, Tamsin Motors has been working together with the supplier "
+                    "Brenford AG in a development partnership.") == [("Brenford AG", "partnership")]
+    assert partners("In January the chemicals group Oskar Chemie licensed Tamsin's coating "
+                    "process.") == [("Oskar Chemie", "agreement")]
+    assert partners("Tamsin on Wednesday named Aldous Engineering, Ribeira Logistics and "
+                    "Dorn Bouw as construction partners.") == \
+        [("Aldous Engineering", "partnership"), ("Ribeira Logistics", "partnership"),
+         ("Dorn Bouw", "partnership")]
+    assert partners("Steelmaker group Vantor Steel, which wants hydrogen for a pilot, signed a "
+                    "memorandum of understanding with Tamsin last year.")[0][1] == "mou"
+    # a signing is news though the partner's use of it is to come
+    assert partners("We also signed a licensing agreement with Stell Composites, which will "
+                    "use our process at its plant.") == [("Stell Composites", "agreement")]
+    # "a major supplier of" describes the name before it, not the subject
+    assert partners("Tamsin set up a company with Leon, a major supplier of cameras in "
+                    "Xinjiang, in 2017.") == []
+
+
+def test_the_two_companies_is_the_other_one_named_in_the_sentence():
+    text = ("Talvern Vision makes scanners. Since January, its reports flow into the software "
+            "of Pallis Software, after the two companies entered into an integration "
+            "partnership.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Pallis Software"]
+
+
+def test_events_of_a_timeline_told_in_few_words():
+    text = ("Kestrel Water — company timeline\n\n"
+            "Kestrel Water finds leaks in water mains.\n\n"
+            "2020-01: Manchester office opens\n"
+            "2021-06: Kestrel Flow 2.0 released, with live detection\n"
+            "2022-08: Priya Lane becomes chief executive\n"
+            "2024-11: Peer-reviewed paper on leak localisation published in the journal "
+            "Water Research\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("hub", "2020-01"), ("product", "2021-06"), ("leadership", "2022-08"),
+        ("research", "2024-11")]
+
+
+def test_a_month_heading_dates_its_paragraph():
+    text = ("Tavira Health blog\n\n20 December 2024 · by the Tavira team\n\n"
+            "Tavira Health makes a sleep app. Here is 2024, month by month.\n\n"
+            "February\nTavira Sleep went live for patients in Spain.\n\n"
+            "June\nDr Ana Reis joined as Chief Medical Officer.\n\n"
+            "October\nWe won Best Digital Therapeutic at the Iberian HealthTech Awards.\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("product", "2024-02"), ("leadership", "2024-06"), ("award", "2024-10")]
+
+
+def test_the_same_year_is_that_of_the_date_told_before():
+    text = ("Kranich Sensorik makes radar sensors. Its first product came onto the market in "
+            "autumn 2022. In the same year Kranich was awarded the Innovation Prize of the "
+            "state.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("award", "2022")]
+
+
+def test_a_plan_after_the_event_is_another_clauses():
+    text = ("Thornby Storage makes batteries. Thornby has raised £71m since it was spun out of "
+            "the University of Hallam in 2020, and it intends to list in London by 2027.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2020")]
+    text = "Thornby Storage makes batteries. In 2024 it plans to open an office in Berlin."
+    assert _found(text, "events") == []
+
+
+def test_datelines_of_posts_and_newsletters():
+    from sensetime_dataset.text.dates import dateline
+    assert dateline("Ulm sensor start-up raises money\n\nUlm, 7 May 2024. The start-up "
+                    "Kranich has ...") == "2024-05-07"
+    assert dateline("Tsubame Ventures Blog\n\nPosted on 3 December 2024 by Emi Kawa, "
+                    "Partner\n\nToday we ...") == "2024-12-03"
+    assert dateline("THE GRID EDGE\nWeekly digest · Friday 7 February 2025 · Issue #212\n"
+                    ) == "2025-02-07"
+    assert dateline("Headline\n\nJuly 10, 2025, 4:31 PM GMT+8\n\nHONG KONG - Shares ...") \
+        == "2025-07-10"
+
+
+def test_more_ways_of_saying_who_joined_a_round():
+    def investors(sentence):
+        text = "Garrow Labs raised a $40 million Series B in May 2025. " + sentence
+        return [(i["name"], i["role"]) for i in _found(text, "investors")]
+    assert investors("Tagus Ventures led the round, with Alfa Capital and Hestor Partners "
+                     "alongside.") == [("Tagus Ventures", "lead"), ("Alfa Capital", "participant"),
+                                       ("Hestor Partners", "participant")]
+    assert investors("Callow Partners and Oster Capital joined as new investors, and returning "
+                     "backers Fenwick Capital and the Kestle Fund re-upped.") == [
+        ("Callow Partners", "participant"), ("Oster Capital", "participant"),
+        ("Fenwick Capital", "participant"), ("Kestle Fund", "participant")]
+    assert investors("Cragmoor Partners, the round's lead, wrote the largest cheque.") == \
+        [("Cragmoor Partners", "lead")]
+    assert investors("This round was led by Kattel Ventures, and we are proud to have Fjord "
+                     "Climate Fund and Nordby Invest on board as well.") == [
+        ("Kattel Ventures", "lead"), ("Fjord Climate Fund", "participant"),
+        ("Nordby Invest", "participant")]
+    # the name in a description is not in the list; a name read by two triggers
+    assert investors("Altam Capital and Valda Ventures, the investment arm of truckmaker "
+                     "Valda Motors, came in as new investors.") == [
+        ("Altam Capital", "participant"), ("Valda Ventures", "participant")]
+    assert investors("The round was led by Lantern Ventures, and Birch Capital and Elm Health "
+                     "Fund all chipped in.") == [
+        ("Lantern Ventures", "lead"), ("Birch Capital", "participant"),
+        ("Elm Health Fund", "participant")]
+    assert investors("This round was led by Yingshan Capital, Shangtai Investment followed the "
+                     "investment.") == [("Yingshan Capital", "lead"),
+                                        ("Shangtai Investment", "participant")]
+
+
+def test_a_places_possessive_is_not_part_of_a_name_and_reported_talks_are_no_round():
+    text = ("Yaolin Robotics makes surgical arms. In May it signed an agreement with Germany's "
+            "Ostwald Medizintechnik to distribute them in Europe.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Ostwald Medizintechnik"]
+    text = ("Marrow Drones builds cargo drones. In 2024 several newspapers reported that the "
+            "company was seeking up to €150 million in a Series C.")
+    assert _found(text, "rounds") == []

@@ -37,6 +37,7 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
 _INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A-Z]\w*|"
                           r"invest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                           r"(?:in|of)\s+$")
+_PLACE_BEFORE = re.compile(r",?[ \t]*")  # "Ulm, " right before the dateline's date
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -140,7 +141,7 @@ class Sentence:
     @cached_property
     def title_case(self) -> bool:
         """A headline: most words capitalised and no final full stop."""
-        if self.text.rstrip().endswith("."):
+        if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text):
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in words)
@@ -266,14 +267,19 @@ class Document:
         if self.dateline_span:
             lead += [s for s in self.sentences
                      if s.start <= self.dateline_span[0] < s.end]
-        candidates = []
+        candidates, places = [], set()
         for s in lead:
             for n in s.names:
                 if self.dateline_span and s.start <= self.dateline_span[0] < s.end \
                         and n.end <= self.dateline_span[0]:
-                    continue  # the place of a dateline
+                    # the place of a dateline ("Ulm, 7 May 2024."): no subject wherever
+                    # it is written ("The Ulm start-up")
+                    if _PLACE_BEFORE.fullmatch(self.text, n.end, self.dateline_span[0]):
+                        places.add(n.name)
+                    continue
                 if not self.is_authority(n.name):  # a regulator is not the subject
                     candidates.append(n.name)
+        candidates = [c for c in candidates if c not in places]
         if not candidates:
             return None
         counts = Counter()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import triggers as T
 from .context import Sentence
 
@@ -44,3 +46,35 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
     if fallback and s.doc.dateline_span and not s.find(T.PREVIOUS):
         return s.doc.anchor
     return None
+
+
+def about_subject(s: Sentence) -> bool:
+    """The sentence names or refers to the subject, or is a line of its timeline."""
+    return s.mentions_subject() or bool(T.DATED_LINE.match(s.text))
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH_HEADING = re.compile(r"[ \t]*(" + "|".join(_MONTHS) + r")(?:\s+((?:19|20)\d\d))?[ \t]*\n",
+                            re.I)
+
+
+def heading_month(s: Sentence) -> str | None:
+    """The month of a heading that opens the paragraph of the sentence ("March" on a line
+    of its own in a year in review), in the year of the section or of the dateline (a
+    month later than the dateline's is last year's)."""
+    text = s.doc.text
+    start = text.rfind("\n\n", 0, s.start)
+    m = _MONTH_HEADING.match(text, start + 2 if start >= 0 else 0)
+    if not m or m.end() > s.start + 1:
+        return None
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    if m.group(2):
+        return f"{m.group(2)}-{month:02d}"
+    anchor = s.doc.anchor_at(s.start)
+    if not anchor:
+        return None
+    year = int(anchor[:4])
+    if len(anchor) >= 7 and month > int(anchor[5:7]):
+        year -= 1
+    return f"{year}-{month:02d}"

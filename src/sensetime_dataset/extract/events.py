@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from . import triggers as T
 from .context import Sentence
-from .dating import date_near
+from .dating import about_subject, date_near, heading_month
 from .proposal import Proposal
+
+_JOINED_AS = re.compile(r"joined\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
+_WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's company
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
     """Events of one sentence. `has_round` is not read any more: a valuation is no event
     (schemas/events.json keeps valuations in their own table)."""
-    if not s.find(T.EVENT_RE) or _forward(s) or not s.mentions_subject():
+    if not s.find(T.EVENT_RE):
         return []
+    about = about_subject(s)
+    forward = s.find(T.FORWARD)
+    if forward and s.text[forward.start():forward.end()].lower().startswith("file"):
+        forward = None  # filing for a listing is itself an event
     out, seen = [], set()
     for m in s.finditer(T.EVENT_RE):
         kind = m.lastgroup.replace("_", "-")
         if kind in seen or (kind == "designation" and has_sanction):
             continue
+        # a plan before the trigger ("plans to open an office"); one after it is another
+        # clause's ("was spun out in 2020, and intends to list")
+        if forward and s.start + forward.start() < m.end():
+            continue
+        # "X joined as CFO": joined the subject, though the sentence does not name it
+        if not about and not (kind == "leadership" and _JOINED_AS.match(s.doc.text, m.start())):
+            continue
         if kind == "founding" and not _founding_of_subject(s, m.start()):
             continue
-        date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False)
+        date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False) \
+            or heading_month(s)
         if date is None:
             continue
         seen.add(kind)
@@ -33,15 +50,11 @@ def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal
 def _founding_of_subject(s: Sentence, pos: int) -> bool:
     """"X, founded in 2010, ..." is X's founding: the closest name before the trigger,
     if any, must be the subject; after it ("Founded in 2018, X is ...") likewise."""
+    if _WRITER.match(s.doc.text, pos):
+        return True
     before = [n for n in s.names if n.end <= pos]
     if before:
         return s.doc.is_subject(before[-1].name) or bool(
             s.search(T.SUBJECT_REF, before[-1].end, pos))
     after = [n for n in s.names if n.start >= pos]
     return not after or s.doc.is_subject(after[0].name) or s.mentions_subject(s.start, pos)
-
-
-def _forward(s: Sentence) -> bool:
-    """A plan, not an event; filing for a listing is itself an event."""
-    m = s.find(T.FORWARD)
-    return bool(m) and not s.text[m.start():m.end()].lower().startswith("file")

@@ -13,8 +13,9 @@ from .context import Sentence
 NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
                 r"|the\s+(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
                 r"[a-z][\w-]*\s+){1,2})?")
-_LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
-                       + NOUN_BEFORE + "$")
+# ("and the Kestle Fund": a list; ", the London investor" is an apposition)
+_LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
+                       + NOUN_BEFORE + r"|(?:,\s*)?and\s+the\s+)$")
 # "A (lead), B and C": A's role is written after it
 LEAD_AFTER = re.compile(r"\s*\((?:co-?)?lead\)")
 # A description between two names of a list: "A, a Dublin-based fund, and B".
@@ -31,10 +32,17 @@ _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
 
 
+# "Germany's Ostwald Medizintechnik", "Korea's Hanbyeol Group": a place's possessive
+# before a name of two words or more
+_PLACE_OWNER = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z][\w&-]*\s+[A-Z0-9])")
+
+
 def plain_name(name: str, text: str | None = None) -> str:
-    """An organization's name as a record gives it: a leading "X-based" dropped, and a
-    short form ("Okeford") written in full where `text` has it ("Okeford Motors")."""
+    """An organization's name as a record gives it: a leading "X-based" or "Germany's"
+    dropped, and a short form ("Okeford") written in full where `text` has it
+    ("Okeford Motors")."""
     name = _BASED.sub("", name) if "-based " in name else name
+    name = _PLACE_OWNER.sub("", name) if "s " in name else name
     if text is not None and not name.endswith(LEGAL_FORMS):
         i = text.find(name + " ")
         while i >= 0:
@@ -64,6 +72,8 @@ def list_after(s: Sentence, pos: int, hi: int):
     out = [orgs[0]]
     for n in orgs[1:]:
         gap = text[out[-1].end:n.start]
+        if text.startswith(("'s", "’s"), n.end):
+            break  # "and the Heddon Foundation's impact arm, X": a possessor
         if _LIST_GAP.match(gap) or _DESCRIBED.match(gap):
             out.append(n)
         elif not _IN_DESCRIPTION.match(gap):
@@ -75,7 +85,11 @@ def list_before(s: Sentence, lo: int, pos: int):
     """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
     text = s.doc.text
     orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)]
-    if not orgs or len(text[orgs[-1].end:pos]) > _MAX_GAP:
+    gap_from = orgs[-1].end if orgs else pos
+    if len(orgs) > 1 and text.startswith(",", orgs[-1].end) and \
+            _IN_DESCRIPTION.match(text[orgs[-2].end:orgs[-1].start]):
+        orgs.pop()  # "A, the investment arm of X, came in": A
+    if not orgs or len(text[gap_from:pos]) > _MAX_GAP:
         return []
     out = [orgs[-1]]
     for n in reversed(orgs[:-1]):

@@ -6,8 +6,8 @@ import re
 
 from . import triggers as T
 from .context import Sentence
-from .dating import date_near
-from .lists import list_after, plain_name
+from .dating import about_subject, date_near
+from .lists import list_after, list_before, plain_name
 from .proposal import Proposal
 
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -19,14 +19,19 @@ _DESCRIPTOR_WORD = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}\s+[A-Z]")
 # the name of the joint lab itself, not of the partner
 _LAB_NAME = re.compile(r"\b(?:Lab|Laboratory|Centre|Center)$")
 _SIGNED = re.compile(r"\bsign(?:ed|s)\s+(?:up\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# an apposition describing the name before it: "Leon, a major supplier of"
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+# "to the Kazakh operator X": a few words, no preposition nor clause between
+_SHORT_GAP = re.compile(r"\s*(?:(?!(?:in|of|for|and|to|with|at|on|by)\b)[\w-]+\s+){0,4}", re.I)
+_PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\s+up)\b", re.I)
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 
 
 def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     if not s.find(T.PARTNER) or s.find(T.ENDED) or (s.find(T.FORWARD)
-                                  and not s.find(T.ANNOUNCED_PLAN)):
+                                  and not s.find(T.ANNOUNCED_PLAN) and not _signed_before(s)):
         return []
-    if not s.mentions_subject():
+    if not about_subject(s):
         return []
     text = s.doc.text
     out, taken = [], set()
@@ -36,11 +41,12 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             orgs = list_after(s, m.end(), s.end)
         else:
             org = _partner_of(s, m)
-            if org is None and _TWO.search(s.text) and previous is not None:
-                others = previous.orgs()
-                org = others[-1] if others else None
-            # "with A, B and C": every organization of the list
+            if org is None and _TWO.search(s.text):
+                org = _named_before(s, m.start(), previous)
+            # "with A, B and C": every organization of the list; "A, B and C as partners"
             orgs = [org, *_listed_after(s, org)] if org is not None else []
+            if org is not None and org.end <= m.start():
+                orgs = list_before(s, s.start, org.end) or orgs
         lo, hi = _clause(s, m.start())
         date = None if kind == "listed" else \
             date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
@@ -52,6 +58,29 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
                                              "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
+
+
+def _signed_before(s: Sentence) -> bool:
+    """A relation signed, whose plan comes after it ("signed a licensing agreement with X,
+    which will use our process"): the plan is the partner's, the signing is news."""
+    f = s.find(T.FORWARD)
+    return bool(_PAST_SIGNING.search(s.text, 0, f.start()))
+
+
+def _named_before(s: Sentence, pos: int, previous: Sentence | None):
+    """"the two companies": the other one named before in the sentence, else the last
+    named in the sentence before ("the Rotterdam plant" names a place, not a company)."""
+    before = [n for n in s.orgs(s.start, pos) if not _attributive(n, s.doc.text)]
+    if before:
+        return before[-1]
+    others = [n for n in previous.orgs() if not _attributive(n, s.doc.text)] if previous else []
+    return others[-1] if others else None
+
+
+def _attributive(n, text: str) -> bool:
+    """"the Rotterdam plant": one capitalised word between "the" and a lower-case noun."""
+    return " " not in n.name and text[max(0, n.start - 4):n.start].lower() == "the " and \
+        bool(re.match(r" [a-z]", text[n.end:n.end + 2]))
 
 
 def _listed_after(s: Sentence, first):
@@ -84,12 +113,19 @@ def _partner_of(s: Sentence, m: re.Match):
     text = s.doc.text
     orgs = [n for n in s.orgs() if not s.doc.is_authority(n.name) and not _adjective(n, text)]
     for n in orgs:
-        if n.start <= m.start() < n.end and not _LAB_NAME.search(n.name):
+        # "the X Alliance" (not "Memorandum of ..." opening a line)
+        if n.start < m.start() < n.end and not _LAB_NAME.search(n.name):
             return n
     trigger = text[m.start():m.end()]
     if trigger.endswith(("is", "was")):  # "its main customer is X"
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 60 else None
+    if trigger.endswith((" to", " of")):  # "a supplier to X", "supplies drones to the operator X"
+        after = [n for n in orgs if n.start >= m.end()]
+        if not after or _APPOSITION.search(text, s.start, m.start()) or \
+                not _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
+            return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
+        return after[0]
     signed = [n for n in orgs if n.end <= m.start() and _SIGNED.search(text, s.start, n.start)]
     if signed:  # "signed (up) X as a customer": the object of the signing
         return signed[-1]
@@ -99,8 +135,11 @@ def _partner_of(s: Sentence, m: re.Match):
         if after and after[0].start - w.end() < 40:
             return after[0]
     before = [n for n in orgs if n.end <= m.start()]
-    if before and m.start() - before[-1].end <= 10:  # "counts X as a customer"
-        return before[-1]
+    if w and s.doc.subject_in(w.end(), min(s.end, w.end() + 12)) and before:
+        return before[0]  # "X, which wants ..., signed an MoU with <subject>": X
+    if before and m.start() - before[-1].end <= 10 and \
+            not re.search(r"[,;]", text[before[-1].end:m.start()]):
+        return before[-1]  # "counts X as a customer" (not "in Rotterdam, with a joint venture")
     # "<subject> and X announced a collaboration", "X and <subject> signed an MoU"
     for n in before:
         lo, hi = max(s.start, n.start - 40), min(len(text), n.end + 40)

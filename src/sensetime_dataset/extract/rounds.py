@@ -15,7 +15,10 @@ from .proposal import Proposal
 # Roles whose organizations come after the trigger ("led by X"), the others before
 # ("X led the round", "X and Y also invested").
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
-                    r"participation|lead\s+investors?$|anchor\s+investors?$", re.I)
+                    r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
+                    r"shares\s+to$", re.I)
+# "with A and B alongside": the list before it, when none follows
+_ALONGSIDE = re.compile(r"alongside|along\s+with", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
 _INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
@@ -248,16 +251,27 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
         if _AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
                                              T.ROLE_AFTER_NAME.search(text, s.start, a)):
             hi = min([c for c in cuts if c > b] + [s.end])
-            found += [(r.role, text[a:b], n) for n in list_after(s, b, hi)]
+            listed = list_after(s, b, hi)
+            if not listed and _ALONGSIDE.fullmatch(text, a, b):
+                lo = max([c for c in cuts if c < a] + [s.start])
+                listed = list_before(s, lo, a)
+            found += [(r.role, text[a:b], n, i == 0) for i, n in enumerate(listed)]
         else:
             lo = max([c for c in cuts if c < a] + [s.start])
-            found += [(r.role, text[a:b], n) for n in list_before(s, lo, a)]
+            found += [(r.role, text[a:b], n, False) for n in list_before(s, lo, a)]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
-            found += [("participant", "from", n) for n in list_after(s, f.end(), hi)]
+            found += [("participant", "from", n, True) for n in list_after(s, f.end(), hi)]
+    # A name read by two triggers ("led by A, B followed the investment", "led by A, and
+    # B and C all chipped in"): the first after a trigger is that trigger's, any other
+    # the later trigger's
+    chosen = {}
+    for role, trigger, n, first in found:
+        if n.start not in chosen or not chosen[n.start][3]:
+            chosen[n.start] = (role, trigger, n, first)
     found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
-             for role, trigger, n in found]
+             for role, trigger, n, _ in sorted(chosen.values(), key=lambda f: f[2].start)]
     return [Proposal("investors", {"round_name": round_name_ or None,
                                    "name": plain_name(n.name, text),
                                    "role": role},

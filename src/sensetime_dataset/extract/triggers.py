@@ -150,6 +150,7 @@ BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*
 FORWARD = Keyed(re.compile(
     r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|aimed\s+to|is\s+seeking|"
+    r"was\s+seeking|were\s+seeking|"
     r"seeks?\s+to|in\s+talks|considering|could\s+raise|may\s+raise|would\s+raise|"
     r"people\s+familiar|postponed|shelved|suspended|called\s+off|cancel(?:led|ed)|"
     r"files?\s+for|filed\s+for|delayed|withdr[ae]w)\b", I),
@@ -175,19 +176,30 @@ ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|in
 ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
                                     'follow', 'contributed', 'included', 'head', 'money',
-                                    'returned', 'subscribed', 'increased', 'support'))
+                                    'returned', 'subscribed', 'increase', 'support',
+                                    'board', 'came', 'upped', 'shareholder', 'allotment',
+                                    'took', 'chipped'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
-INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|other|again|"
-                                r"too)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
+INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|again|"
+                                r"too)\b|\bother\s+(?:investors?|backers?|shareholders?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
        'followed'))
+# A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
+# "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
-                         r"the\s+two\s+companies|which|who)\b", I),
-      ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who'))
+                         r"the\s+two\s+companies|which|who|we|our|us)\b", I),
+      ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who',
+       'we', 'our', 'us'))
+# A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
+# launched", "2018 | We established ..."): the subject's history, though the line may not
+# name it, and no headline though its words are capitalised.
+DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                        r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+                        r"\s*(?:[:|–—]|-\s)")
 OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
       ('rival', 'competitor', 'peer', 'compatriot'))
 PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\b", I),
@@ -211,16 +223,28 @@ PARTNER_KIND = [
     ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+)?agreement|"
                             r"strategic\s+cooperation"),
     ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
+    # "welcome X as our fabrication partner": X makes for the subject
+    ("supplier", r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:fabrication|manufacturing|production|"
+                 r"supply)\s+partner\b|\b(?:supply|manufacturing)\s+(?:contract|agreement|deal)\b|"
+                 r"\bas\s+(?:a|its)\s+supplier\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
-                    r"\bteamed\s+up\b|\bworks?\s+with\b|\bworked\s+with\b"),
-    ("customer", r"\bas\s+(?:a|its|their)\s+(?:(?:first|largest|biggest|key|major|anchor|new)\s+)?"
-                 r"(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
-                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
+                    r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
+                    r"\bintegrated\s+with\b|"
+                    # "named A, B and C as construction partners"
+                    r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:[\w-]+\s+)?partners?\b"),
+    ("customer", r"\bas\s+(?:(?:a|its|their|our)\s+)?(?:(?:first|largest|biggest|key|major|anchor|"
+                 r"new)\s+)?(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
+                 r"\b(?:has|have|had)\s+become\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
+                 r"\bbec(?:ame|omes)\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
+                 # "A and B are among its customers"
+                 r"\b(?:are|is|were|was)\s+among\s+(?:its|their|our)\s+(?:[\w-]+\s+)?(?:customers|clients)\b|"
+                 # the subject supplies X: "a tier-one supplier to X", "supplies drones to X"
+                 r"\b(?:supplier|vendor)\s+(?:to|of)\b|"
+                 r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){1,4}?to\b|"
                  # "X placed an order", "its main customer is X"
                  r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
                  r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b"),
-    ("supplier", r"\bas\s+(?:a|its)\s+supplier\b"),
-    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
+    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case).
@@ -232,10 +256,10 @@ PARTNER_WORDS = {
     "alliance": ("alliance",),
     "strategic-agreement": ("strategic",),
     "collaboration": ("collaborat", "operat"),
-    "partnership": ("partner", "teamed", "work"),
-    "customer": ("customer", "client", "order"),
-    "supplier": ("supplier",),
-    "agreement": ("agreement", "deal", "contract"),
+    "supplier": ("partner", "supplier", "contract", "agreement", "deal"),
+    "partnership": ("partner", "teamed", "work", "integrated"),
+    "customer": ("customer", "client", "vendor", "suppl", "order"),
+    "agreement": ("agreement", "licen", "deal", "contract"),
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
@@ -268,34 +292,52 @@ AUTHORITY = Keyed(re.compile(
 EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
-                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b"),
+                 r"\bspun\s+(?:out|off)\s+(?:of|from)\b|\bstarted\s+out\b|"
+                 # the writer's own company: "when we started Sorvath in 2021"
+                 r"\b(?:we|i)\s+(?:started|incorporated)\s+(?!(?:to|the|a|an|our|producing|"
+                 r"production|selling|shipping|trading|working|offering|investing)\b)"),
     ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
             r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
     # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
     # a plant is `other` (below)
     ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
             r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
-            r"headquarters|cent(?:er|re)|campus|hub|branch)\b"),
+            r"headquarters|cent(?:er|re)|campus|hub|branch)\b|"
+            r"\b(?:office|headquarters|hub|campus)\s+(?:was\s+)?open(?:s|ed)\b|"
+            r"\bmov(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?into\s+(?:our|its|their|a|the)\s+new\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:office|headquarters|hub|campus)\b"),
     ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
-                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
+                r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
                 r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
                 r"\bbegan\s+(?:shipping|selling|offering)\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
-                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b"),
-    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|"
+                r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
+                r"\bwent\s+(?:live|on\s+sale)\b|"
+                # a line of a timeline: "Kelbrook Flow 2.0 released, with ...", "NH-1
+                # launched commercially"
+                r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
+                r"globally|with)\b)"),
+    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
                    r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over)\b"
                    r"[^.]{0,80}\b(?:chief\s+(?:\w+\s+){1,2}officer|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
                    r"advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
-              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Award|Prize|award|prize|"
-              r"medal|Medal|of\s+the\s+Year)\b"),
+              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
+              r"medal|Medal|of\s+the\s+Year)\b|"
+              # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
+              r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
+              r"\b(?:was|were|is)\s+on\s+the\s+(?:[\w-]+\s+){1,4}?list\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
                     r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
                     r"\b(?:was|were)\s+selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
-                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b"),
+                 r"\bpublished\s+(?:\w+\s+){0,3}papers?\b|"
+                 r"\bpublished\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?journal\b|"
+                 r"\bpublished\s+(?:the|a|an|its|our)\s+(?:[\w-]+\s+){0,4}?(?:analysis|study|"
+                 r"results|paper)\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
             r"\b(?:submitted|filed)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
@@ -309,26 +351,27 @@ EVENT = [
               r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
               r"(?:factory|plant|facility)\b|"
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
-              r"\b(?:began|started)\s+production\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:began|started)\s+(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case).
 EVENT_WORDS = {
-    "founding": ("found", "establish", "incorporat", "set", "spun"),
+    "founding": ("found", "establish", "incorporat", "set", "spun", "started"),
     "lab": ("lab",),
-    "hub": ("open", "launch", "set", "establish"),
+    "hub": ("open", "launch", "set", "establish", "mov"),
     "product": ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began",
-                "available"),
-    "leadership": ("appointed", "named", "hired", "promoted", "brought", "joined", "stepped",
-                   "succeeded", "took"),
-    "award": ("award", "prize", "medal", "year"),
+                "available", "went"),
+    "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
+                   "joined", "stepped", "succeeded", "took"),
+    "award": ("award", "prize", "medal", "year", "named", "list"),
     "designation": ("named", "recogni", "designat", "selected", "certified"),
-    "research": ("paper",),
+    "research": ("paper", "published"),
     "ipo": ("filed", "approval", "submitted"),
     "index-inclusion": ("index",),
     "press-report": ("reported", "revealed"),
-    "other": ("factory", "plant", "facility", "production", "brought", "cut", "laid", "shed"),
+    "other": ("factory", "plant", "facility", "production", "producing", "brought", "cut",
+              "laid", "shed"),
 }
 EVENT_RE = Kinds(EVENT, EVENT_WORDS, I)
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)

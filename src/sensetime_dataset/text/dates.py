@@ -12,7 +12,6 @@ document's dateline), never against the clock; without an anchor they are skippe
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
 import re
 from bisect import bisect_left
@@ -143,6 +142,32 @@ def _relative(phrase: str, a: date, precise: int) -> str | None:
     return _shift_month(a, step) if precise >= 2 else None
 
 
+def _absolute(m: re.Match) -> str | None:
+    """The value of a date phrase that needs no anchor, else None."""
+    if m["iso"]:
+        return _iso(int(m["iy"]), int(m["im"]), int(m["id"]) if m["id"] else None)
+    if m["mdy"]:
+        return _iso(int(m["y1"]), _month(m["m1"]), _day(m["d1"]))
+    if m["dmy"]:
+        return _iso(int(m["y2"]), _month(m["m2"]), _day(m["d2"]))
+    if m["my"]:
+        return _iso(int(m["y3"]), _month(m["m3"]))
+    if m["year"]:
+        return m["y4"]
+    return None
+
+
+def _same_as_before(matches: list[re.Match], i: int) -> str | None:
+    """"the same year / month / day": that part of the closest date written before."""
+    unit = matches[i]["rel"].rsplit(None, 1)[-1].lower()
+    parts = {"year": 1, "month": 2, "day": 3}[unit]
+    for j in range(i - 1, max(-1, i - 6), -1):
+        value = _absolute(matches[j])
+        if value is not None:
+            return "-".join(value.split("-")[:parts]) if value.count("-") + 1 >= parts else ""
+    return None
+
+
 def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones only with an anchor."""
     return resolve_dates(scan_dates(text), text, anchor)
@@ -180,26 +205,22 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
     precise = len(anchor.split("-")) if anchor else 0
     found = []
     first = bisect_left(matches, start, key=_start)  # in order: no scan of the others
-    for m in itertools.islice(matches, first, None):
+    for i in range(first, len(matches)):
+        m = matches[i]
         if m.start() >= end:
             break
         if m.end() > end:
             continue
         start = m.start()
-        value, relative = None, False
-        if m["iso"]:
-            value = _iso(int(m["iy"]), int(m["im"]), int(m["id"]) if m["id"] else None)
-        elif m["mdy"]:
-            value = _iso(int(m["y1"]), _month(m["m1"]), _day(m["d1"]))
-        elif m["dmy"]:
-            value = _iso(int(m["y2"]), _month(m["m2"]), _day(m["d2"]))
-        elif m["my"]:
-            value = _iso(int(m["y3"]), _month(m["m3"]))
+        value, relative = _absolute(m), False
+        if m["my"]:
             lead = _LEAD_IN.search(text, max(0, start - 24), start)
             start = lead.start() if lead else start
-        elif m["year"]:
-            value = m["y4"]
-        else:
+        elif value is None and m["rel"] and m["rel"].lower().startswith("the same") and \
+                (same := _same_as_before(matches, i)) is not None:
+            # "The same year": that of the date told before ("" when it was less precise)
+            value, relative = same or None, True
+        elif value is None:
             relative = True
             if a is None:
                 continue
@@ -248,11 +269,14 @@ def parse_date(text: str) -> str | None:
 
 # A dateline: a full date near the top, next to a dash or a wire-service tag
 # ("Beijing, China – July 11, 2017 – Company", "HONG KONG, April 9, 2018 /PRNewswire/"),
-# alone at the end of a byline ("By a reporter, June 3, 2022") or opening a line.
-_AFTER = re.compile(r"\s*(?:[–—-]|/[A-Za-z ]+/|\(|\|)|\s*$")
-# ... or a weekday alone before it ("Thursday 12 February 2026")
-_BEFORE = re.compile(r"(?:[–—|,-]\s*|^\s*|"
-                     r"^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)$")
+# alone at the end of a byline ("By a reporter, June 3, 2022") or opening a line;
+# between the dots of a blog's or a newsletter's byline ("20 December 2024 · by the team",
+# "Weekly digest · Friday 7 February 2025 · Issue #212"); closing a place ("Ulm, 7 May
+# 2024. The start-up ..."); after "Published" or "Posted on".
+_AFTER = re.compile(r"\s*(?:[–—·•-]|/[A-Za-z ]+/|\(|\||\.(?:\s|$))|\s*$")
+# ... or a weekday before it ("Thursday 12 February 2026")
+_BEFORE = re.compile(r"(?:(?:[–—|,·•-]\s*|^\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?)$")
+_POSTED = re.compile(r"^\s*(?:Posted|Published|Updated)(?:\s+on)?:?\s+$", re.I)
 
 
 def dateline(text: str) -> str | None:
@@ -276,7 +300,7 @@ def dateline_mention(text: str, scanned: list[re.Match] | None = None) \
         before = head[line_start:m.start]
         after = head[m.end:line_end if line_end >= 0 else len(head)]
         at_line_start = not before.strip()
-        if (_BEFORE.search(before) and _AFTER.match(after)) or \
-                (at_line_start and re.match(r"\s*(?:[–—|/-]|\?|$)", after)):
+        if (_BEFORE.search(before) and _AFTER.match(after)) or _POSTED.match(before) or \
+                (at_line_start and re.match(r"\s*(?:[–—|/·•-]|\?|$|,?\s*\d{1,2}:\d\d)", after)):
             return m
     return None

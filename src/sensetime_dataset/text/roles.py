@@ -22,7 +22,8 @@ LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b",
         r"headed\s+by", r"spearheaded\s+by", r"lead(?:ing)?\s+investors?",
         r"head(?:s|ed)\s+(?:the|this)\s+(?:round|financing|investment|tranche)",
         r"is\s+leading\s+(?:the|this)",
-        r"(?:take|takes|taking|took|taken)\s+the\s+lead(?:\s+role)?"]
+        r"(?:take|takes|taking|took|taken)\s+the\s+lead(?:\s+role)?",
+        r"the\s+round['’]s\s+lead"]
 PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"investors?\s+(?:include|included|including|were|are)",
                r"investors?\s+in\s+the\s+(?:round|financing)\s+(?:include|included|were)",
@@ -38,7 +39,19 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"continued\s+to\s+follow", r"returned\s+for", r"subscribed",
                r"increased\s+(?:their|its)\s+(?:holdings?|stakes?)",
                r"new\s+money\s+from", r"money\s+from", r"continued\s+support\s+from",
-               r"support\s+from"]
+               r"support\s+from",
+               # "joined in the round by X", "also on board are X", "X and Y on board",
+               # "X came in as new investors", "X came back", "X re-upped", "welcomed X as
+               # a new shareholder", "X followed the investment", "jointly invested by X",
+               # "Cornerstone investors, including X", "an allotment of shares to X",
+               # "X took a minority share", "X all chipped in"
+               r"joined\s+in\s+the\s+round\s+by", r"on\s+board\s+are", r"on\s+board",
+               r"came\s+in\s+as\s+(?:new\s+)?(?:investors|backers)", r"came\s+back", r"joined\s+as\s+new", r"re-?upped",
+               r"as\s+a\s+new\s+(?:shareholder|investor|backer)",
+               r"followed\s+the\s+investment", r"continued\s+to\s+increase",
+               r"jointly\s+invested\s+by", r"investors?,\s+including",
+               r"allotment\s+of\s+(?:new\s+)?shares\s+to",
+               r"took\s+a\s+(?:minority\s+)?(?:share|stake)", r"chipped\s+in"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
