@@ -331,7 +331,7 @@ def test_the_same_year_is_that_of_the_date_told_before():
             "autumn 2022. In the same year Kranich was awarded the Innovation Prize of the "
             "state.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
-        ("award", "2022")]
+        ("product", "2022"), ("award", "2022")]
 
 
 def test_a_plan_after_the_event_is_another_clauses():
@@ -392,3 +392,51 @@ def test_a_places_possessive_is_not_part_of_a_name_and_reported_talks_are_no_rou
     text = ("Marrow Drones builds cargo drones. In 2024 several newspapers reported that the "
             "company was seeking up to €150 million in a Series C.")
     assert _found(text, "rounds") == []
+
+
+def test_a_participle_opening_the_sentence_is_said_of_its_subject():
+    text = ("Larkspire Pay lends to small firms. Founded in 2022 by Naledi Okonjo and Callum "
+            "Reeve, Larkspire connects to accounting software.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2022")]
+
+
+def test_the_object_of_an_active_founded_and_a_longer_name_of_the_subject():
+    text = ("Mikazuki Bio makes antibodies. Aoi founded Mikazuki in 2021 with two colleagues.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2021")]
+    text = ("Orlend sells soil probes. Orlend Agritech was incorporated in Calgary in January "
+            "2019. Pendleford was started in 2022 by two engineers.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2019-01")]
+
+
+def test_a_company_is_founded_once_at_its_most_precise_date():
+    text = ("Marrowind Aerospace is a French maker of cargo drones.\n\nFounded\t14 February "
+            "2017\n\nMarrowind was set up in February 2017 by two engineers.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2017-02-14")]
+
+
+def test_a_title_a_long_aside_away():
+    text = ("Talvanta Robotics makes robots. On 3 March 2025, Talvanta named Hanna Lisowski, "
+            "previously head of fulfilment operations at a large online grocer, as chief "
+            "operating officer.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("leadership", "2025-03-03")]
+
+
+def test_a_centre_opened_and_a_plant_that_began_operating():
+    text = ("Lanshi Optics makes lenses. The Group's research and development centre in Wuhan "
+            "was officially opened in August 2023. The company's plant at Vlissingen began "
+            "operating in 2024.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("hub", "2023-08"), ("other", "2024")]
+
+
+def test_a_month_of_this_year_and_a_date_after_the_trigger():
+    text = ("Kazemori Inspection, 10 May 2026. In March of this year, Kazemori received the "
+            "Infrastructure Award. We begin this year with the news that Kazemori was named "
+            "to the Materials Futures 50 in January 2026.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("award", "2026-03"), ("award", "2026-01")]

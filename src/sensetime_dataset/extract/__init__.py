@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from . import triggers as T
 from .context import Document
-from .events import events_in
+from .events import events_in, one_founding
 from .partners import partners_in
 from .proposal import FIELDS, TABLES, Proposal
 from .rounds import rounds_in
@@ -35,7 +35,7 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         out += found
         previous = s
     starts = [s.start for s in doc.sentences]
-    out = [_with_status(p, doc, starts) for p in _without_headline_twins(out, doc)]
+    out = [_with_status(p, doc, starts) for p in one_founding(_without_headline_twins(out, doc))]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc

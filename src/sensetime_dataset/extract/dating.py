@@ -9,13 +9,16 @@ from .context import Sentence
 
 
 def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: bool = False,
-              fallback: bool = True, lo: int | None = None, hi: int | None = None) -> str | None:
+              fallback: bool = True, lo: int | None = None, hi: int | None = None,
+              trigger_end: int | None = None) -> str | None:
     """The date mention closest to `pos` within [lo, hi) of the sentence, preferring one
     not across an "and", and not inside an aside between commas that `pos` is not in.
     Dates of a
     founding ("founded in 2013") and starts of a range ("since 2016") belong to other
     records unless asked for. With no date: the dateline, for the news of the release
-    (not for what it says happened "previously")."""
+    (not for what it says happened "previously"). `trigger_end`: where the trigger
+    starting at `pos` ends; a date after it is that far from it ("this year ... was named
+    to the X 50 in January 2026": January 2026)."""
     lo = s.start if lo is None else lo
     hi = s.end if hi is None else hi
     text = s.doc.text
@@ -33,7 +36,8 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
             continue
         if not since_ok and T.SINCE_DATE.search(before):
             continue
-        distance = min(abs(d.start - pos), abs(d.end - pos))
+        after = trigger_end if trigger_end is not None and d.start >= trigger_end else pos
+        distance = min(abs(d.start - after), abs(d.end - pos))
         # "struck a deal in July and opened an office last month": a date across an
         # "and" is another predicate's, the last choice
         between = text[d.end:pos] if d.end <= pos else text[pos:d.start]

@@ -11,6 +11,11 @@ from .proposal import Proposal
 
 _JOINED_AS = re.compile(r"joined\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
 _WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's company
+# "Founded in 2015 by A and B, X makes ...": a participle opening the sentence is said
+# of the main clause's subject, whoever else it names
+_OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
+# "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
+_FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)", re.I)
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
@@ -32,11 +37,14 @@ def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal
         if forward and s.start + forward.start() < m.end():
             continue
         # "X joined as CFO": joined the subject, though the sentence does not name it
-        if not about and not (kind == "leadership" and _JOINED_AS.match(s.doc.text, m.start())):
+        field = kind == "founding" and _FIELD.match(s.text)
+        if not about and not field and \
+                not (kind == "leadership" and _JOINED_AS.match(s.doc.text, m.start())):
             continue
-        if kind == "founding" and not _founding_of_subject(s, m.start()):
+        if kind == "founding" and not field and not _founding_of_subject(s, m.start()):
             continue
-        date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False) \
+        date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False,
+                         trigger_end=m.end()) \
             or heading_month(s)
         if date is None:
             continue
@@ -47,14 +55,35 @@ def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal
     return out
 
 
+def one_founding(out: list[Proposal]) -> list[Proposal]:
+    """A company is founded once: of founding dates of which one is a prefix of another
+    ("2017-02" and the infobox's "2017-02-14"), the most precise is kept."""
+    dates = [p.fields["date"] for p in out if p.table == "events"
+             and p.fields["event_type"] == "founding"]
+    return [p for p in out if not (p.table == "events" and p.fields["event_type"] == "founding"
+                                   and any(d != p.fields["date"] and d.startswith(p.fields["date"])
+                                           for d in dates))]
+
+
+def _subject_like(s: Sentence, name: str) -> bool:
+    """The subject, or its name written longer ("Orlend Agritech" for "Orlend")."""
+    return s.doc.is_subject(name) or any(name.startswith(f + " ") for f in s.doc.subject_forms)
+
+
 def _founding_of_subject(s: Sentence, pos: int) -> bool:
     """"X, founded in 2010, ..." is X's founding: the closest name before the trigger,
     if any, must be the subject; after it ("Founded in 2018, X is ...") likewise."""
-    if _WRITER.match(s.doc.text, pos):
+    text = s.doc.text
+    if _WRITER.match(text, pos):
+        return True
+    if _OPENING.match(text, s.start, pos):
+        return s.mentions_subject()
+    after = [n for n in s.names if n.start >= pos]
+    # "Aoi founded Mikazuki in 2021": the object of an active "founded"
+    if after and _subject_like(s, after[0].name) and not text[pos:after[0].start].strip(" ").count(" "):
         return True
     before = [n for n in s.names if n.end <= pos]
     if before:
-        return s.doc.is_subject(before[-1].name) or bool(
+        return _subject_like(s, before[-1].name) or bool(
             s.search(T.SUBJECT_REF, before[-1].end, pos))
-    after = [n for n in s.names if n.start >= pos]
-    return not after or s.doc.is_subject(after[0].name) or s.mentions_subject(s.start, pos)
+    return not after or _subject_like(s, after[0].name) or s.mentions_subject(s.start, pos)

@@ -293,6 +293,7 @@ EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
                  r"\bspun\s+(?:out|off)\s+(?:of|from)\b|\bstarted\s+out\b|"
+                 r"\b(?:was|were)\s+started\s+(?:in|on|by)\b|"
                  # the writer's own company: "when we started Sorvath in 2021"
                  r"\b(?:we|i)\s+(?:started|incorporated)\s+(?!(?:to|the|a|an|our|producing|"
                  r"production|selling|shipping|trading|working|offering|investing)\b)"),
@@ -304,6 +305,11 @@ EVENT = [
             r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
             r"headquarters|cent(?:er|re)|campus|hub|branch)\b|"
             r"\b(?:office|headquarters|hub|campus)\s+(?:was\s+)?open(?:s|ed)\b|"
+            # "the R&D centre in Wuhan was officially opened", "was put into use",
+            # "commenced operation"
+            r"\b(?:office|headquarters|hub|campus|cent(?:er|re))\b[^.;]{0,60}?\b"
+            r"(?:(?:was|were)\s+(?:\w+ly\s+)?(?:opened|inaugurated|put\s+into\s+(?:use|operation|"
+            r"service))|(?:commenced|began|started)\s+operations?)\b|"
             r"\bmov(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?into\s+(?:our|its|their|a|the)\s+new\s+"
             r"(?:[\w-]+\s+){0,2}?(?:office|headquarters|hub|campus)\b"),
     ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
@@ -314,13 +320,17 @@ EVENT = [
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
                 r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
                 r"\bwent\s+(?:live|on\s+sale)\b|"
+                r"\b(?:came\s+(?:on|onto)|reached|hit)\s+the\s+market\b|"
+                r"\breached\s+(?:shops|stores|shelves|customers)\b|"
                 # a line of a timeline: "Kelbrook Flow 2.0 released, with ...", "NH-1
                 # launched commercially"
                 r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
                 r"globally|with)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
-                   r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over)\b"
-                   r"[^.]{0,80}\b(?:chief\s+(?:\w+\s+){1,2}officer|"
+                   r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
+                   r"came\s+on\s+board\s+as|handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
+                   # a title a long aside away; "Dr." inside the aside
+                   r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
                    r"advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
@@ -328,30 +338,34 @@ EVENT = [
               r"medal|Medal|of\s+the\s+Year)\b|"
               # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
               r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
+              r"\b(?:awards?|prizes?)\s+(?:honou?ree|winner|recipient)\b|"
               r"\b(?:was|were|is)\s+on\s+the\s+(?:[\w-]+\s+){1,4}?list\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
                     r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
                     r"\b(?:was|were)\s+selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
+                 r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,4}?paper\s+(?:in|on)\b|"
                  r"\bpublished\s+(?:\w+\s+){0,3}papers?\b|"
                  r"\bpublished\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?journal\b|"
                  r"\bpublished\s+(?:the|a|an|its|our)\s+(?:[\w-]+\s+){0,4}?(?:analysis|study|"
                  r"results|paper)\b"),
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
-            r"\b(?:submitted|filed)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
-            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing)))\b"),
+            r"\b(?:submitted|filed|lodged)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
+            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing|initial\s+public\s+offering)))\b"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
                         r"(?:[\w&-]+\s+){0,5}index(?:es)?\b|"
-                        r"\bconstituent\s+of\s+the\s+(?:[\w&-]+\s+){0,5}index\b"),
+                        r"\bconstituent\s+(?:stock\s+)?of\s+the\s+(?:[\w&-]+\s+){0,5}index\b"),
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
     # a plant opened or started, jobs cut: events a curator records as `other`
     ("other", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
               r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
               r"(?:factory|plant|facility)\b|"
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
-              r"\b(?:began|started)\s+(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:factory|plant|facility|base)\b[^.;]{0,40}?\b(?:began|started|commenced)\s+"
+              r"(?:operating|operations)\b|"
+              r"\b(?:began|started|commenced)\s+(?:[A-Z]{2,5}\s+)?(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
@@ -359,18 +373,19 @@ EVENT = [
 EVENT_WORDS = {
     "founding": ("found", "establish", "incorporat", "set", "spun", "started"),
     "lab": ("lab",),
-    "hub": ("open", "launch", "set", "establish", "mov"),
+    "hub": ("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
+            "began", "started"),
     "product": ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began",
-                "available", "went"),
+                "available", "went", "market", "reached"),
     "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
-                   "joined", "stepped", "succeeded", "took"),
+                   "joined", "stepped", "succeeded", "took", "board", "handed"),
     "award": ("award", "prize", "medal", "year", "named", "list"),
     "designation": ("named", "recogni", "designat", "selected", "certified"),
     "research": ("paper", "published"),
-    "ipo": ("filed", "approval", "submitted"),
+    "ipo": ("filed", "approval", "submitted", "lodged"),
     "index-inclusion": ("index",),
     "press-report": ("reported", "revealed"),
-    "other": ("factory", "plant", "facility", "production", "producing", "brought", "cut",
+    "other": ("factory", "plant", "facility", "production", "producing", "operat", "brought", "cut",
               "laid", "shed"),
 }
 EVENT_RE = Kinds(EVENT, EVENT_WORDS, I)

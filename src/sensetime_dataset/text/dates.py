@@ -3,8 +3,9 @@
 
 Absolute forms: "October 20, 2017", "20 October 2017", "Oct. 20, 2017", "2017-10-20",
 "October 2017", "in 2017", "the end of July 2017". Relative forms ("today", "last
-month", "last July", "this year", "the following month", "the same day", "December
-10", "On 13 December", "In August", "on Monday (April 9)") are resolved only against
+month", "last July", "this year", "July this year", "the following month", "the same
+day", "December 10", "On 13 December", "In August", "on Monday (April 9)") are resolved
+only against
 `anchor` (a month or day without a year takes the anchor's year), an ISO date given by the caller (a
 document's dateline), never against the clock; without an anchor they are skipped.
 """
@@ -58,6 +59,7 @@ DATE = re.compile(
     rf"|(?P<weekday>{_WEEKDAY},?\s*\(?(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\)?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b)"
     rf"|(?P<md>(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})\b(?!\s*,?\s*\d))"
+    rf"|(?P<mty>(?P<m9>{_MONTH})\s+(?:of\s+)?(?P<w9>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b)"
     rf"|(?P<mo>(?P<m8>{_MONTH})(?!\w)(?!\s*,?\s*(?:of\s+)?\d))"
     rf"|(?P<lastmonth>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following|[Tt]he\s+previous)\s+"
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
@@ -216,7 +218,9 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
         if m["my"]:
             lead = _LEAD_IN.search(text, max(0, start - 24), start)
             start = lead.start() if lead else start
-        elif value is None and m["rel"] and m["rel"].lower().startswith("the same") and \
+        elif value is None and m["rel"] and (m["rel"].lower().startswith("the same") or (
+                # "In this year, the company won ...": a translation's "that year"
+                m["rel"] == "this year" and text[max(0, start - 3):start] == "In ")) and \
                 (same := _same_as_before(matches, i)) is not None:
             # "The same year": that of the date told before ("" when it was less precise)
             value, relative = same or None, True
@@ -232,6 +236,9 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
                 # news tells what happened: "in November" in February is last November
                 year = a.year - 1 if precise >= 2 and month > a.month else a.year
                 value = _iso(year, month)
+            elif m["mty"]:  # "in July this year", "March of last year"
+                step = {"this": 0, "last": -1, "next": 1}[m["w9"].lower()]
+                value = _iso(a.year + step, _month(m["m9"]))
             elif m["weekday"] or m["md"] or m["dm"]:
                 month, day = (m["m5"], m["d5"]) if m["weekday"] else \
                     (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d7"])
