@@ -440,3 +440,27 @@ def test_a_month_of_this_year_and_a_date_after_the_trigger():
             "to the Materials Futures 50 in January 2026.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
         ("award", "2026-03"), ("award", "2026-01")]
+
+
+def test_a_sentence_ends_after_a_reference_mark():
+    text = ("Marrowind Aerospace makes cargo drones. In June 2021 Marrowind signed a memorandum "
+            "of understanding with Vallespir Air Cargo.[10] The logistics group Transmeridia "
+            "placed an order for 40 aircraft in 2023, the largest in the company's history.[11]")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Vallespir Air Cargo", "mou", "2021-06"), ("Transmeridia", "customer", "2023")]
+
+
+def test_names_with_latin_capitals_and_fur():
+    text = ("Norrhavn Floating Wind designs turbines. In 2022 Norrhavn signed an agreement with "
+            "Ørsund Offshore on mooring. In 2024 Norrhavn founded, together with the Institut "
+            "für Mikrosensorik Ilmenau, a joint laboratory.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Ørsund Offshore", "agreement"), ("Institut für Mikrosensorik Ilmenau", "joint-lab")]
+
+
+def test_a_list_with_a_place_adjective_before_partners():
+    text = ("Portulan Hydrogen builds electrolysers. Portulan also named the engineering firm "
+            "Aldous Engineering, Ribeira Logistics and the Dutch contractor Brenninkhof Bouw as "
+            "construction partners for the site.")
+    assert [p["name"] for p in _found(text, "partners")] == [
+        "Aldous Engineering", "Ribeira Logistics", "Brenninkhof Bouw"]

@@ -10,8 +10,9 @@ from .context import Sentence
 
 # Between two names of a list: a comma or "and", after a role in brackets ("A (lead), B")
 # and before a description ("and returning investors B", "and the family office B").
+# ("and the Dutch contractor B": a place's adjective before the noun)
 NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
-                r"|the\s+(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
+                r"|the\s+(?:[A-Z][a-z]+\s+)?(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
                 r"[a-z][\w-]*\s+){1,2})?")
 # ("and the Kestle Fund": a list; ", the London investor" is an apposition)
 _LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
@@ -27,6 +28,8 @@ _LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|nam
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
+# "the Dutch contractor B": a lone capitalised word before a lower-case noun and a name
+_ADJECTIVE_AFTER = re.compile(r"\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?[A-Z]")
 
 
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
@@ -84,7 +87,8 @@ def list_after(s: Sentence, pos: int, hi: int):
 def list_before(s: Sentence, lo: int, pos: int):
     """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
     text = s.doc.text
-    orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)]
+    orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)
+            and not (" " not in n.name and _ADJECTIVE_AFTER.match(text, n.end))]
     gap_from = orgs[-1].end if orgs else pos
     if len(orgs) > 1 and text.startswith(",", orgs[-1].end) and \
             _IN_DESCRIPTION.match(text[orgs[-2].end:orgs[-1].start]):

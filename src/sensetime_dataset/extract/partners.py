@@ -25,6 +25,8 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _SHORT_GAP = re.compile(r"\s*(?:(?!(?:in|of|for|and|to|with|at|on|by)\b)[\w-]+\s+){0,4}", re.I)
 _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\s+up)\b", re.I)
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
+# "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 
 
 def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
@@ -135,6 +137,9 @@ def _partner_of(s: Sentence, m: re.Match):
         if after and after[0].start - w.end() < 40:
             return after[0]
     before = [n for n in orgs if n.end <= m.start()]
+    if before and m.start() - before[-1].end <= 12 and \
+            _WITH_BEFORE.search(text, max(s.start, before[-1].start - 20), before[-1].start):
+        return before[-1]
     if w and s.doc.subject_in(w.end(), min(s.end, w.end() + 12)) and before:
         return before[0]  # "X, which wants ..., signed an MoU with <subject>": X
     if before and m.start() - before[-1].end <= 10 and \

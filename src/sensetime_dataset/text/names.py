@@ -40,12 +40,12 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD",
             # a common noun capitalised as a defined term ("the Company")
             "Company", "Firm", "Startup"}
-_CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von"}
+_CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "für"}
 # A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
-# capitalised word, or a word starting with digits ("3M"). No other full stop: one
-# ends the sentence.
-_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-Z][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
-_CONNECT = r"(?:\s(?:of\sthe|of|for|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
+# capitalised word (Latin-1 capitals too: "Ørsund"), or a word starting with digits
+# ("3M"). No other full stop: one ends the sentence.
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-ZÀ-ÖØ-Þ][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
+_CONNECT = r"(?:\s(?:of\sthe|of|for|für|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
 NAME = re.compile(
     rf"({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
@@ -104,7 +104,7 @@ _QUOTES = "'’"
 # A name starts at a capital or a digit after a non-word character (not "$"). With
 # that written first, `re` tries NAME only there (measured: twice as fast as trying NAME
 # at every capital from Python, several times faster than NAME alone).
-_NAME_AT = re.compile(r"(?<![\w$])(?=[A-Z0-9])" + NAME.pattern)
+_NAME_AT = re.compile(r"(?<![\w$])(?=[A-Z0-9À-ÖØ-Þ])" + NAME.pattern)
 # The last words of _LEGAL, for a cheap test before it is searched
 _LEGAL_ENDS = ("Inc", "Ltd", "Co", "Corp", "LLC", "Pte", "PLC", "S.A")
 _LEGAL_FORM_SET = frozenset(LEGAL_FORMS)

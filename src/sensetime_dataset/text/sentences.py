@@ -18,8 +18,9 @@ ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "co", "inc", "ltd", "jr"
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                  "nov", "dec"}
 _LONGEST = max(map(len, ABBREVIATIONS))
-# A candidate end: . ! or ? and any closing quotes or brackets after it.
-END = re.compile(r"[.!?][\"'”’)\]]*")
+# A candidate end: . ! or ? and any closing quotes or brackets after it, and reference
+# marks ("the Pyrenees.[10] The").
+END = re.compile(r"[.!?][\"'”’)\]]*(?:\[\d{1,3}\])*")
 HEADING_MAX_WORDS = 6
 
 
