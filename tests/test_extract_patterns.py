@@ -464,3 +464,36 @@ def test_a_list_with_a_place_adjective_before_partners():
             "construction partners for the site.")
     assert [p["name"] for p in _found(text, "partners")] == [
         "Aldous Engineering", "Ribeira Logistics", "Brenninkhof Bouw"]
+
+
+def test_a_funding_table_with_cells_split_by_bars():
+    text = ("Boqian Biologics: history.\n\n"
+            "Round | Date of completion | Amount paid | Principal investors\n"
+            "Angel Round | 20 August 2015 | RMB5.0 million | Tongyuan Angel Fund\n"
+            "Series C | 19 October 2022 | RMB1,500.0 million | Chiyun Capital, Hongtai Capital "
+            "(joint leads)\n")
+    assert [(r["round_name"], r["date"], r["amount"], r["currency"])
+            for r in _found(text, "rounds")] == [
+        ("Angel", "2015-08-20", 5e6, "CNY"), ("Series C", "2022-10-19", 1.5e9, "CNY")]
+    assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Angel", "Tongyuan Angel Fund", "participant"), ("Series C", "Chiyun Capital", "lead"),
+        ("Series C", "Hongtai Capital", "lead")]
+
+
+def test_a_funding_table_flattened_to_one_cell_per_line():
+    text = ("Aurelith Materials makes cathodes.\n\nFunding history\nRound\nDate\nAmount\n"
+            "Lead investor(s)\nOther investors\nSeed\nMay 2018\n$2.5M\nFenwick Row Ventures\n—\n"
+            "Series A\nNov 2019\n$14M\nWhitlow Capital\nFenwick Row Ventures; Yarrowby Fund\n\n"
+            "Milestones\n")
+    assert [(r["round_name"], r["date"], r["amount"]) for r in _found(text, "rounds")] == [
+        ("Seed", "2018-05", 2.5e6), ("Series A", "2019-11", 14e6)]
+    assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Seed", "Fenwick Row Ventures", "lead"), ("Series A", "Whitlow Capital", "lead"),
+        ("Series A", "Fenwick Row Ventures", "participant"),
+        ("Series A", "Yarrowby Fund", "participant")]
+
+
+def test_pre_ipo_investors_name_no_listing():
+    text = ("Boqian Biologics makes antibodies. Since our establishment, we have obtained "
+            "several rounds of financing from the Pre-IPO Investors.")
+    assert _found(text, "rounds") == []

@@ -6,6 +6,7 @@ of values (money, dates, roles, names) are the generic ones of ..text.
 from __future__ import annotations
 
 from bisect import bisect_left
+from heapq import merge
 
 from . import triggers as T
 from .context import Document
@@ -14,6 +15,7 @@ from .partners import partners_in
 from .proposal import FIELDS, TABLES, Proposal
 from .rounds import rounds_in
 from .sanctions import sanctions_in
+from .tables import table_rounds
 
 __all__ = ["FIELDS", "TABLES", "Proposal", "extract"]
 
@@ -34,12 +36,24 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
         out += found
         previous = s
+    out = _with_tables(out, table_rounds(doc))
     starts = [s.start for s in doc.sentences]
     out = [_with_status(p, doc, starts) for p in one_founding(_without_headline_twins(out, doc))]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc
     return out
+
+
+def _with_tables(out: list[Proposal], rows: list[Proposal]) -> list[Proposal]:
+    """The rounds and investors of a funding table's rows (tables.py), in document order,
+    instead of what the sentence rules read from the same rows."""
+    if not rows:
+        return out
+    spans = {(p.start, p.end) for p in rows}
+    inside = [p for p in out if p.table in ("rounds", "investors")
+              and any(a <= p.start < b for a, b in spans)]
+    return list(merge([p for p in out if p not in inside], rows, key=lambda p: p.start))
 
 
 def _with_status(p: Proposal, doc: Document, starts: list[int]) -> Proposal:
@@ -69,4 +83,6 @@ def _without_headline_twins(out: list[Proposal], doc: Document) -> list[Proposal
     def twin(f: dict) -> bool:
         return any((f["round_name"] and f["round_name"] == b["round_name"]) or
                    (f["amount"] is not None and f["amount"] == b["amount"]) for b in body)
-    return [p for p in out if not (p.table == "rounds" and p.start in heads and twin(p.fields))]
+    # (a table's row is capitalised as a headline is, and says its round once)
+    return [p for p in out if not (p.table == "rounds" and p.start in heads and twin(p.fields)
+                                   and p.rule != "rounds: table row")]

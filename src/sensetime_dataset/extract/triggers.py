@@ -137,7 +137,7 @@ ROUND_NAME = Keyed(re.compile(
     r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage))"
     r"|\b(?P<angel>angel\s+(?:round|funding|financing|investment))"
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
-    r"|\b(?P<ipo>initial\s+public\s+offering|\bIPO\b|\blisted\s+on\s+the|"
+    r"|\b(?P<ipo>initial\s+public\s+offering|(?<!pre-)\bIPO\b|\blisted\s+on\s+the|"
     r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
        'listed', 'trading'))
