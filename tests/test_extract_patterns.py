@@ -497,3 +497,23 @@ def test_pre_ipo_investors_name_no_listing():
     text = ("Boqian Biologics makes antibodies. Since our establishment, we have obtained "
             "several rounds of financing from the Pre-IPO Investors.")
     assert _found(text, "rounds") == []
+
+
+def test_lead_and_also_in_labels_after_a_timeline_round():
+    text = ("Kelbrook Analytics finds leaks.\n\n"
+            "2020-11: Series A of £11m. Lead: Ironstone Growth. Also in: Moorgate Seed "
+            "Partners, Sedgewick Fund\n")
+    assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Series A", "Ironstone Growth", "lead"),
+        ("Series A", "Moorgate Seed Partners", "participant"),
+        ("Series A", "Sedgewick Fund", "participant")]
+
+
+def test_leading_investor_is_and_a_place_adjective_before_the_name():
+    text = ("Ulm, 7 May 2024. The start-up Kranzfeld Sensorik has secured twelve million euros "
+            "in a Series A. Leading investor is the Munich venture capitalist Isarwerk "
+            "Ventures; also on board are the investment company Donautal Beteiligungen and "
+            "the business angel network Alb Angels.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Isarwerk Ventures", "lead"), ("Donautal Beteiligungen", "participant"),
+        ("Alb Angels", "participant")]

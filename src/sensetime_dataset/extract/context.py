@@ -140,8 +140,11 @@ class Sentence:
 
     @cached_property
     def title_case(self) -> bool:
-        """A headline: most words capitalised and no final full stop."""
-        if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text):
+        """A headline: most words capitalised and no final full stop, alone on its line
+        (not "Also in: X, Y" after a sentence on the same line)."""
+        text = self.doc.text
+        if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text) or \
+                text[text.rfind("\n", 0, self.start) + 1:self.start].strip():
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in words)

@@ -13,7 +13,7 @@ from .context import Sentence
 # ("and the Dutch contractor B": a place's adjective before the noun)
 NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
                 r"|the\s+(?:[A-Z][a-z]+\s+)?(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
-                r"[a-z][\w-]*\s+){1,2})?")
+                r"[a-z][\w-]*\s+){1,3})?")
 # ("and the Kestle Fund": a list; ", the London investor" is an apposition)
 _LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
                        + NOUN_BEFORE + r"|(?:,\s*)?and\s+the\s+)$")
@@ -29,7 +29,9 @@ _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 # "the Dutch contractor B": a lone capitalised word before a lower-case noun and a name
-_ADJECTIVE_AFTER = re.compile(r"\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?[A-Z]")
+_ADJECTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|with|of|to|in|on|at|for|by|from|as|is|was|are|"
+                             r"were|has|have|had|also|the|a|an|its|their)\b)[a-z][\w-]*(?<!ed)"
+                             r"(?<!ing)\s+(?:[a-z][\w-]*\s+)?[A-Z]")
 
 
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
@@ -61,10 +63,16 @@ def plain_name(name: str, text: str | None = None) -> str:
     return name
 
 
+def _place_adjective(n, text: str) -> bool:
+    """"the Dutch contractor X", "the Munich venture capitalist X": no member of a list."""
+    return " " not in n.name and bool(_ADJECTIVE_AFTER.match(text, n.end))
+
+
 def list_after(s: Sentence, pos: int, hi: int):
     """The organizations listed right after `pos` ("led by A, B and C")."""
     text = s.doc.text
-    orgs = [n for n in s.orgs(pos, hi) if not T.ROUND_NAME.match(n.name)]
+    orgs = [n for n in s.orgs(pos, hi) if not T.ROUND_NAME.match(n.name)
+            and not _place_adjective(n, text)]
     if not orgs:
         return []
     gap = text[pos:orgs[0].start]
@@ -88,7 +96,7 @@ def list_before(s: Sentence, lo: int, pos: int):
     """The organizations listed right before `pos` ("A and B co-led", "A participated")."""
     text = s.doc.text
     orgs = [n for n in s.orgs(lo, pos) if not T.ROUND_NAME.match(n.name)
-            and not (" " not in n.name and _ADJECTIVE_AFTER.match(text, n.end))]
+            and not _place_adjective(n, text)]
     gap_from = orgs[-1].end if orgs else pos
     if len(orgs) > 1 and text.startswith(",", orgs[-1].end) and \
             _IN_DESCRIPTION.match(text[orgs[-2].end:orgs[-1].start]):

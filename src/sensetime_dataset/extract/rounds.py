@@ -16,7 +16,7 @@ from .proposal import Proposal
 # ("X led the round", "X and Y also invested").
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
-                    r"shares\s+to$", re.I)
+                    r"shares\s+to$|:$|investors?\s+(?:is|was|are|were)$", re.I)
 # "with A and B alongside": the list before it, when none follows
 _ALONGSIDE = re.compile(r"alongside|along\s+with", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)

@@ -173,7 +173,7 @@ ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|in
                              r"|\bround\b", I),
       ('round', 'financing', 'investment', 'tranche', 'offering'))
 # Gate of text.find_roles: every role phrase contains one of these words.
-ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined',
+ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined', 'also in',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
                                     'follow', 'contributed', 'included', 'head', 'money',
                                     'returned', 'subscribed', 'increase', 'support',
@@ -185,9 +185,11 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
 INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|again|"
                                 r"too)\b|\bother\s+(?:investors?|backers?|shareholders?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
-                                r"\b(?:lead|anchor)\s+investor\b", I),
+                                r"\b(?:lead|anchor)\s+investor\b|"
+                                # labels after a round: "Lead: X. Also in: Y"
+                                r"\b(?:leads?|also\s+in|participants?):", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
-       'followed'))
+       'followed', 'lead', 'participant'))
 # A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
 # "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"

@@ -19,11 +19,14 @@ LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b",
         r"leading\s+(?:the|this)\s+(?:round|financing|investment)",
         r"co-?leads?", r"leads?\s+the\s+(?:round|financing|investment)",
         r"lead\s+(?:the|a)\s+\w+\s+round", r"anchor(?:ed)?\s+by", r"anchor\s+investors?",
-        r"headed\s+by", r"spearheaded\s+by", r"lead(?:ing)?\s+investors?",
+        r"headed\s+by", r"spearheaded\s+by",
+        r"leading\s+investors?\s+(?:is|was|are|were)", r"lead(?:ing)?\s+investors?",
         r"head(?:s|ed)\s+(?:the|this)\s+(?:round|financing|investment|tranche)",
         r"is\s+leading\s+(?:the|this)",
         r"(?:take|takes|taking|took|taken)\s+the\s+lead(?:\s+role)?",
-        r"the\s+round['’]s\s+lead"]
+        r"the\s+round['’]s\s+lead",
+        # labels of a timeline's round: "Series A of £11m. Lead: X. Also in: Y, Z"
+        r"leads?:"]
 PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"investors?\s+(?:include|included|including|were|are)",
                r"investors?\s+in\s+the\s+(?:round|financing)\s+(?:include|included|were)",
@@ -51,7 +54,8 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"followed\s+the\s+investment", r"continued\s+to\s+increase",
                r"jointly\s+invested\s+by", r"investors?,\s+including",
                r"allotment\s+of\s+(?:new\s+)?shares\s+to",
-               r"took\s+a\s+(?:minority\s+)?(?:share|stake)", r"chipped\s+in"]
+               r"took\s+a\s+(?:minority\s+)?(?:share|stake)", r"chipped\s+in",
+               r"also\s+in:", r"participants?:"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
