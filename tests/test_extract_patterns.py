@@ -517,3 +517,19 @@ def test_leading_investor_is_and_a_place_adjective_before_the_name():
     assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
         ("Isarwerk Ventures", "lead"), ("Donautal Beteiligungen", "participant"),
         ("Alb Angels", "participant")]
+
+
+def test_a_seed_from_an_investor():
+    text = ("Okarin Therapeutics makes heart drugs. Our first real cheque was a $2.5 million "
+            "seed from Harlow Bridge Ventures in 2019.")
+    assert [(r["round_name"], r["amount"], r["date"]) for r in _found(text, "rounds")] == [
+        ("Seed", 2.5e6, "2019")]
+    assert [i["name"] for i in _found(text, "investors")] == ["Harlow Bridge Ventures"]
+
+
+def test_the_verb_blacklists_names_no_programme():
+    text = ("US blacklists Chinese drone maker Qilong Aviation over parts sent to Russia\n\n"
+            "Washington, 16 May 2025 - The U.S. Commerce Department added Qilong Aviation to "
+            "the Entity List on Friday, it said.")
+    assert [(s["program"], s["date"]) for s in _found(text, "sanctions")] == [
+        ("Entity List", "2025-05-16")]

@@ -134,7 +134,8 @@ ROUND_NAME = Keyed(re.compile(
     r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
     r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
     r"|\b(?P<letter>[A-H]\+{0,2})\s+rounds?\b"
-    r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage))"
+    r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage)|"
+    r"seed(?=\s+(?:from|led\s+by|cheque|check)\b))"
     r"|\b(?P<angel>angel\s+(?:round|funding|financing|investment))"
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
     r"|\b(?P<ipo>initial\s+public\s+offering|(?<!pre-)\bIPO\b|\blisted\s+on\s+the|"
@@ -271,7 +272,7 @@ ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s
 
 SANCTION_PROGRAM = Keyed(re.compile(
     r"(?P<program>(?:(?:[A-Z][\w-]*|of|the)\s+){0,6}?(?:[A-Z][\w-]*\s+)?List\b"
-    r"|(?:an?\s+|its\s+)?(?:investment\s+|trade\s+|export\s+)?blacklist"
+    r"|(?:an?\s+|its\s+)?(?:investment\s+|trade\s+|export\s+)?blacklist(?![\w-])"
     r"(?:\s+of\s+(?P<named>(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*))?"
     r"|Chinese\s+[Mm]ilitary(?:-[Ii]ndustrial)?\s+[Cc]ompan(?:y|ies)"
     r"|Specially\s+Designated\s+Nationals|sanctions?\s+list)"),
