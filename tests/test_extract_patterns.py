@@ -533,3 +533,28 @@ def test_the_verb_blacklists_names_no_programme():
             "the Entity List on Friday, it said.")
     assert [(s["program"], s["date"]) for s in _found(text, "sanctions")] == [
         ("Entity List", "2025-05-16")]
+
+
+def test_a_place_is_never_the_subject():
+    # the dateline's place in capitals, and a name after "in", are places
+    text = ("Quillon Robotics jumps 30% in Hong Kong debut\n\n"
+            "HONG KONG, July 10, 2025 - Shares of Quillon Robotics soared on their first "
+            "day of trade in Hong Kong on Thursday.\n\n"
+            "Founded in Changsha in 2016, Quillon makes surgical arms. Hong Kong is busy.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")
+            if e["event_type"] == "founding"] == [("founding", "2016")]
+    # the tail of a regulator's name cut at "and" is no subject either
+    text = ("DEPARTMENT OF COMMERCE\n\nBureau of Industry and Security\n\n15 CFR Part 744\n\n"
+            "Entity List Additions: Veltrane Microsystems Co., Ltd.\n\n"
+            "Veltrane was established in 2015 in Xi'an. Veltrane supplies chips.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
+        [("founding", "2015")]
+
+
+def test_a_filings_defined_company_is_the_subject():
+    text = ("(Incorporated in the Cayman Islands with limited liability)\n\n"
+            "The year was one of growth for Tervik Optics Holdings Limited (the \"Company\") "
+            "and its subsidiaries (collectively, the \"Group\"). Tervik Optics was founded "
+            "in 2009.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
+        [("founding", "2009")]

@@ -38,6 +38,15 @@ _INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A
                           r"invest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                           r"(?:in|of)\s+$")
 _PLACE_BEFORE = re.compile(r",?[ \t]*")  # "Ulm, " right before the dateline's date
+# "in Hong Kong debut", "Incorporated in the Cayman Islands": a name after "in" is a
+# place, unless something is invested in it ("a stake in Y", "invests $5 million in Y",
+# "shares in Y") or it owns what follows ("in Y's Series B")
+# 'X (the "Company")': a filing's definition of the company it is about
+_DEFINED_COMPANY = re.compile(r"\s*\((?:the\s+)?[\"“](?:Company|Issuer)[\"”]")
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|shares?|"
+                      r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                      r"in\s+(?:the\s+)?$")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -266,23 +275,38 @@ class Document:
     def _find_subject(self) -> str | None:
         """The most mentioned organization among those named in the title, the first
         sentence and the dateline sentence (mentions counted by a name's head word)."""
-        lead = self.sentences[:5]
+        # the first five sentences that name something (a notice's heading lines of
+        # codes and numbers name nothing)
+        lead = [s for s in self.sentences[:40] if s.names][:5]
         if self.dateline_span:
             lead += [s for s in self.sentences
                      if s.start <= self.dateline_span[0] < s.end]
         candidates, places = [], set()
+        text = self.text
         for s in lead:
+            previous = None
             for n in s.names:
                 if self.dateline_span and s.start <= self.dateline_span[0] < s.end \
                         and n.end <= self.dateline_span[0]:
                     # the place of a dateline ("Ulm, 7 May 2024."): no subject wherever
-                    # it is written ("The Ulm start-up")
-                    if _PLACE_BEFORE.fullmatch(self.text, n.end, self.dateline_span[0]):
-                        places.add(n.name)
+                    # it is written ("The Ulm start-up"), in any case ("HONG KONG")
+                    if _PLACE_BEFORE.fullmatch(text, n.end, self.dateline_span[0]):
+                        places.add(n.name.casefold())
                     continue
-                if not self.is_authority(n.name):  # a regulator is not the subject
+                if _IN_BEFORE.search(text, max(0, n.start - 9), n.start) and \
+                        not _HELD_IN.search(text, max(0, n.start - 60), n.start) and \
+                        not text.startswith(("'s", "’s"), n.end):
+                    places.add(n.name.casefold())  # "in Hong Kong debut": a place
+                if _DEFINED_COMPANY.match(text, n.end):
+                    return n.name
+                # a regulator is not the subject, nor the tail of its name that the
+                # name reader cut at "and" ("Bureau of Industry and Security")
+                if not self.is_authority(n.name) and not (
+                        previous and text[previous.end:n.start] == " and "
+                        and self.is_authority(text[previous.start:n.end])):
                     candidates.append(n.name)
-        candidates = [c for c in candidates if c not in places]
+                previous = n
+        candidates = [c for c in candidates if c.casefold() not in places]
         if not candidates:
             return None
         counts = Counter()
