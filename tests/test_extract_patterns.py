@@ -558,3 +558,43 @@ def test_a_filings_defined_company_is_the_subject():
             "in 2009.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
         [("founding", "2009")]
+
+
+def test_lines_of_a_partners_list_and_a_timeline_month_in_brackets():
+    text = ("Aldmere Materials makes cathodes.\n\nPartners\n"
+            "Fellbrook Grid Storage — customer (since September 2025)\n"
+            "* Osterley Clinics â€“ retail distribution agreement covering 300 clinics, "
+            "signed in March 2023\n"
+            "Vessby Cell Works — joint development agreement (2020–2023, concluded)\n")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Fellbrook Grid Storage", "customer", "2025-09"),
+        ("Osterley Clinics", "agreement", "2023-03")]
+    text = ("Aldmere Materials makes cathodes.\n\nMilestones\n"
+            "2025 (Sep) — Fellbrook Grid Storage signed as first utility-scale customer\n")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Fellbrook Grid Storage", "customer", "2025-09")]
+
+
+def test_a_buyer_of_the_subjects_products_and_a_licensee_of_them():
+    text = ("Penwith Energy has agreed to buy 200 MWh of Thistlecombe's storage units for "
+            "its solar farms.")
+    assert [(p["name"], p["kind"]) for p in _found("Thistlecombe makes batteries. " + text,
+                                                    "partners")] == [("Penwith Energy", "customer")]
+    text = ("Veyland AI sells models. Alongside it, Hanmoor Electronics, the group's "
+            "electronics unit, has signed an agreement to license Veyland's models.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Hanmoor Electronics", "agreement")]
+    # a stake bought is no purchase of products
+    text = "Veyland AI sells models. Hanmoor Group bought 20% of Veyland's shares."
+    assert _found(text, "partners") == []
+
+
+def test_a_contract_under_which_the_partner_produces_and_a_trade_noun_before_a_name():
+    text = ("Mikawa Biologics makes antibodies. In September it agreed a manufacturing "
+            "contract under which the Osaka contract manufacturer Naniwa BioWorks will "
+            "produce its clinical supply.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Naniwa BioWorks", "supplier")]
+    text = ("Portmoor Hydrogen makes electrolysers. Steelmaker Vantwick Steel signed a "
+            "memorandum of understanding with Portmoor last year.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Vantwick Steel"]

@@ -47,6 +47,8 @@ _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|shares?|"
                       r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                       r"in\s+(?:the\s+)?$")
+# "X — customer (since 2025)": a list line describing a name, no headline
+_DESCRIBED = re.compile(r"\s(?:[–—]|â€[“”])\s+[a-z]")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 
@@ -150,9 +152,10 @@ class Sentence:
     @cached_property
     def title_case(self) -> bool:
         """A headline: most words capitalised and no final full stop, alone on its line
-        (not "Also in: X, Y" after a sentence on the same line)."""
+        (not "Also in: X, Y" after a sentence on the same line, nor "X — customer")."""
         text = self.doc.text
         if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text) or \
+                _DESCRIBED.search(self.text) or \
                 text[text.rfind("\n", 0, self.start) + 1:self.start].strip():
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]

@@ -40,14 +40,18 @@ _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
 # "Germany's Ostwald Medizintechnik", "Korea's Hanbyeol Group": a place's possessive
 # before a name of two words or more
 _PLACE_OWNER = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z][\w&-]*\s+[A-Z0-9])")
+# a common noun capitalised as a sentence's first word: "Steelmaker Vantmoor Steel signed"
+_TRADE_NOUN = re.compile(r"^(?:[A-Z][a-z]*maker|Retailer|Insurer|Lender|Carrier|Operator|"
+                         r"Manufacturer|Distributor|Wholesaler|Conglomerate|Utility)\s+(?=[A-Z])")
 
 
 def plain_name(name: str, text: str | None = None) -> str:
-    """An organization's name as a record gives it: a leading "X-based" or "Germany's"
-    dropped, and a short form ("Okeford") written in full where `text` has it
+    """An organization's name as a record gives it: a leading "X-based", "Germany's" or
+    "Steelmaker" dropped, and a short form ("Okeford") written in full where `text` has it
     ("Okeford Motors")."""
     name = _BASED.sub("", name) if "-based " in name else name
     name = _PLACE_OWNER.sub("", name) if "s " in name else name
+    name = _TRADE_NOUN.sub("", name) if " " in name else name
     if text is not None and not name.endswith(LEGAL_FORMS):
         i = text.find(name + " ")
         while i >= 0:

@@ -27,13 +27,18 @@ _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
+# does not name it (a dash, or its mojibake "â€“"/"â€”")
+_LIST_LINE = re.compile(r"(?:[*•·-]|â€¢)?\s*[A-Z][^\n–—]{0,60}?\s(?:[–—]|â€[“”])\s")
+# "a manufacturing contract under which X will produce": X
+_UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
 
 
 def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     if not s.find(T.PARTNER) or s.find(T.ENDED) or (s.find(T.FORWARD)
                                   and not s.find(T.ANNOUNCED_PLAN) and not _signed_before(s)):
         return []
-    if not about_subject(s):
+    if not about_subject(s) and not _LIST_LINE.match(s.text):
         return []
     text = s.doc.text
     out, taken = [], set()
@@ -50,6 +55,8 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org is not None and org.end <= m.start():
                 orgs = list_before(s, s.start, org.end) or orgs
         lo, hi = _clause(s, m.start())
+        if T.DATED_LINE.match(s.text):
+            lo = s.start  # "2025 (Sep) — X signed as customer": the line's date is X's
         date = None if kind == "listed" else \
             date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
         for org in orgs:
@@ -109,6 +116,17 @@ def _adjective(n, text: str) -> bool:
         bool(_DESCRIPTOR_WORD.match(text, n.end))
 
 
+def _owns_next(s: Sentence, pos: int) -> bool:
+    """The subject's possessive right after `pos` ("to license Veyrant's models"): what the
+    trigger is about is the subject's, so the partner is the doer before it."""
+    text = s.doc.text
+    form = s.doc.subject_in(pos, min(s.end, pos + 25))
+    if form is None:
+        return False
+    i = text.find(form, pos)
+    return not text[pos:i].strip() and text.startswith(("'s", "’s"), i + len(form))
+
+
 def _partner_of(s: Sentence, m: re.Match):
     """The organization a trigger is about: the name that contains it ("the X Alliance"),
     else the first after a "with" that follows it, else the closest one."""
@@ -128,6 +146,14 @@ def _partner_of(s: Sentence, m: re.Match):
                 not _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
         return after[0]
+    if _UNDER_WHICH.match(text, m.end()):
+        after = [n for n in orgs if n.start >= m.end()]
+        if after and after[0].start - m.end() < 80:
+            return after[0]
+    if _owns_next(s, m.end()):  # "X has signed an agreement to license <subject>'s models"
+        before = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
+        if before:
+            return before[0]
     signed = [n for n in orgs if n.end <= m.start() and _SIGNED.search(text, s.start, n.start)]
     if signed:  # "signed (up) X as a customer": the object of the signing
         return signed[-1]

@@ -200,8 +200,9 @@ SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+star
 # A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
 # launched", "2018 | We established ..."): the subject's history, though the line may not
 # name it, and no headline though its words are capitalised.
-DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
-                        r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d|\s*\([A-Z][a-z]{2,8}\.?\))?|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
                         r"\s*(?:[:|–—]|-\s)")
 OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
       ('rival', 'competitor', 'peer', 'compatriot'))
@@ -246,9 +247,18 @@ PARTNER_KIND = [
                  r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){1,4}?to\b|"
                  # "X placed an order", "its main customer is X"
                  r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
-                 r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b"),
+                 r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b|"
+                 # "X has agreed to buy 200 MWh of <subject>'s units": X buys its products
+                 # (a number and a unit, not a per cent nor shares: a stake is a round)
+                 r"\b(?:agreed\s+to\s+buy|ordered|bought|purchased)\s+\d[\d.,]*\s+(?!per\b|percent\b)"
+                 r"(?:(?!shares\b|stock\b)[\w-]+\s+){1,3}?(?=of\s)|"
+                 # a line of a partners list: "X — customer (since 2025)" (a dash, or
+                 # its mojibake "â€“"/"â€”")
+                 r"(?:[–—]|â€[“”])\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
-                  r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b"),
+                  r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
+                  # "X — retail distribution agreement covering ...", "an agreement to license"
+                  r"(?:[–—]|â€[“”])\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case).
 PARTNER_WORDS = {
@@ -261,14 +271,15 @@ PARTNER_WORDS = {
     "collaboration": ("collaborat", "operat"),
     "supplier": ("partner", "supplier", "contract", "agreement", "deal"),
     "partnership": ("partner", "teamed", "work", "integrated"),
-    "customer": ("customer", "client", "vendor", "suppl", "order"),
+    "customer": ("customer", "client", "vendor", "suppl", "order", "buy", "bought", "purchas"),
     "agreement": ("agreement", "licen", "deal", "contract"),
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
-                   r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner)\b", I),
+                   r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner|"
+                   r"concluded(?=\s*\)))\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
-       'scrapped', 'earlier', 'former'))
+       'scrapped', 'earlier', 'former', 'concluded'))
 
 SANCTION_PROGRAM = Keyed(re.compile(
     r"(?P<program>(?:(?:[A-Z][\w-]*|of|the)\s+){0,6}?(?:[A-Z][\w-]*\s+)?List\b"

@@ -53,6 +53,7 @@ DATE = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3]\d))?\b)"
     rf"|(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b)"
     rf"|(?P<dm>(?P<d7>{_DAY})\s+(?P<m7>{_MONTH})(?![\w,]*\s*\d))"
+    rf"|(?P<ym>(?P<y10>{_YEAR})\s*\((?P<m10>{_MONTH})\))"  # a timeline's "2025 (Sep)"
     rf"|(?P<year>(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))"
     r")|(?![0-9])(?:"
     rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})\b)"
@@ -154,6 +155,8 @@ def _absolute(m: re.Match) -> str | None:
         return _iso(int(m["y2"]), _month(m["m2"]), _day(m["d2"]))
     if m["my"]:
         return _iso(int(m["y3"]), _month(m["m3"]))
+    if m["ym"]:
+        return _iso(int(m["y10"]), _month(m["m10"]))
     if m["year"]:
         return m["y4"]
     return None
