@@ -598,3 +598,17 @@ def test_a_contract_under_which_the_partner_produces_and_a_trade_noun_before_a_n
     text = ("Portmoor Hydrogen makes electrolysers. Steelmaker Vantwick Steel signed a "
             "memorandum of understanding with Portmoor last year.")
     assert [p["name"] for p in _found(text, "partners")] == ["Vantwick Steel"]
+
+
+def test_a_product_launched_by_its_name():
+    text = ("Fennmoor Audio makes earbuds. It launched Clara in November 2021, and the "
+            "earbuds sold well.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
+        [("product", "2021-11")]
+    text = "Aldmere Materials makes cathodes.\n\nMilestones\n2021 — Launched AM-Na1, its first powder\n"
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [("product", "2021")]
+    text = ("Zhaolin Medtech sells a robot for spinal surgery and a second system for knee "
+            "replacement, launched in the spring of 2023.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [("product", "2023")]
+    # the company itself launched: no product
+    assert _found("Zhaolin Medtech launched in 2019 in Wuhan.", "events") == []

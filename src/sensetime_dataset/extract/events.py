@@ -16,6 +16,8 @@ _WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's c
 _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
 # "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
 _FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)", re.I)
+# "launched Clara": a product by its name, which is capitalised ("launched in 2019" is none)
+_LAUNCHED = re.compile(r"(?:launched|unveiled)\s+(?!(?:its|a|an|the|their)\b)(\S)", re.I)
 
 
 def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
@@ -31,6 +33,9 @@ def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal
     for m in s.finditer(T.EVENT_RE):
         kind = m.lastgroup.replace("_", "-")
         if kind in seen or (kind == "designation" and has_sanction):
+            continue
+        if kind == "product" and (named := _LAUNCHED.match(s.doc.text, m.start(), m.end())) \
+                and not named.group(1).isupper():
             continue
         # a plan before the trigger ("plans to open an office"); one after it is another
         # clause's ("was spun out in 2020, and intends to list")

@@ -330,6 +330,15 @@ EVENT = [
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
                 r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
                 r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
+                # a product by its name: "It launched Clara in November 2021", a timeline's
+                # "Launched AM-Na1, its first ..." (the name's capital is checked in
+                # events.py: this pattern is searched lower-cased); "a second system,
+                # launched in 2023" (after a comma: "the start-up launched in 2019" is none)
+                r"\b(?:launched|unveiled)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
+                r"its|a|an|the|their)\b)[\w-]+(?=(?:\s+[\w.-]+){0,3}(?:,|\s+in\b|\s+on\b|\s*$))|"
+                r",\s+launched\s+in\s+(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?"
+                r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\b)|"
                 r"\bbegan\s+(?:shipping|selling|offering)\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
                 r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
