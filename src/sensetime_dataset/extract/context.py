@@ -294,7 +294,7 @@ class Document:
         for name in firsts:
             if name in candidates:
                 counts[name] += 2
-        for name in set(candidates):
+        for name in dict.fromkeys(candidates):  # in order: a tie goes to the first named
             head = self._head(name)
             counts[name] += self.text.count(head) \
                 + 0.1 * len(name.split())  # ties: the fuller name
