@@ -93,18 +93,6 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _trim_tail(text: str, a: int, b: int) -> tuple[int, int]:
-    """A possessive and punctuation off the end of a name text[a:b] (b > a)."""
-    # a possessive at the end ("X's", "X’"): what _POSSESSIVE finds, read directly
-    if b - a >= 2 and text[b - 1] == "s" and text[b - 2] in _QUOTES:
-        b -= 2
-    elif b > a and text[b - 1] in _QUOTES:
-        b -= 1
-    while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
-        b -= 1
-    return a, b
-
-
 _QUOTES = "'’"
 # A name starts at a capital or a digit after a non-word character (not "$"). With
 # that written first, `re` tries NAME only there (measured: twice as fast as trying NAME
@@ -169,7 +157,15 @@ def _names_in(text: str, spans: list[tuple[int, int]], pattern: re.Pattern
                 a, b = _trim_words(text, a, b)  # a sentence word at either end (one in six)
                 if b <= a:
                     continue
-        a, b = _trim_tail(text, a, b)
+        # a possessive at the end ("X's", "X’"), then punctuation
+        c = text[b - 1]
+        if c == "s":
+            if b - a >= 2 and text[b - 2] in _QUOTES:
+                b -= 2
+        elif c in _QUOTES:
+            b -= 1
+        while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
+            b -= 1
         if b < end and text[b] == "$":
             if " for " in text[a:b]:
                 # "Lintara Mobility for US$45m": the name ends before the connector
