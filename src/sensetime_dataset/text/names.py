@@ -71,7 +71,7 @@ class GazetteerMatch:
     end: int
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop leading and trailing words that are not part of a name (words split at
     spaces, read with str.find: no list of words per candidate)."""
     while True:
@@ -90,51 +90,92 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         elif text[a:b].rstrip(".,") in NOT_NAME:
             return a, a
         break
-    # a possessive at the end ("X's", "X’"): what _POSSESSIVE finds, read directly
-    if b - a >= 2 and text[b - 1] == "s" and text[b - 2] in _QUOTES:
-        b -= 2
-    elif b > a and text[b - 1] in _QUOTES:
-        b -= 1
-    while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
-        b -= 1
     return a, b
 
 
 _QUOTES = "'’"
 # A name starts at a capital or a digit after a non-word character (not "$"). With
 # that written first, `re` tries NAME only there (measured: twice as fast as trying NAME
-# at every capital from Python, several times faster than NAME alone).
-_NAME_AT = re.compile(r"(?<![\w$])(?=[A-Z0-9À-ÖØ-Þ])" + NAME.pattern)
+# at every capital from Python, several times faster than NAME alone); the look-ahead
+# before the look-behind, so that `re` skips in C to the capitals and digits (the scan
+# twice as fast again; the same matches: both assertions read the same position).
+_NAME_AT = re.compile(r"(?=[A-Z0-9À-ÖØ-Þ])(?<![\w$])" + NAME.pattern)
+# The same within a line (no \s that is a line break): the sentences of a document are
+# lines or parts of lines, and a headline's name read across its line break into the
+# next sentence would send both sentences to be read again alone.
+_NAME_IN_LINE = re.compile(_NAME_AT.pattern.replace(r"\s", r"[^\S\n]"))
 # The last words of _LEGAL, for a cheap test before it is searched
 _LEGAL_ENDS = ("Inc", "Ltd", "Co", "Corp", "LLC", "Pte", "PLC", "S.A")
 _LEGAL_FORM_SET = frozenset(LEGAL_FORMS)
+_new = tuple.__new__  # a NameMention made without the Python frame of its __new__
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
     """Candidate organization names: capitalised runs, trimmed of sentence words. With
     `start` and `end`: those of text[start:end], read as if cut out of the text (a
     sentence of a document), with offsets in `text`."""
-    end = len(text) if end is None else end
-    if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
-        # the look-behind would see the word before `start`
-        return [NameMention(n.name, n.start + start, n.end + start, n.legal)
-                for n in find_names(text[start:end])]
-    found = []
-    for m in _NAME_AT.finditer(text, start, end):
-        a, b = m.span(1)
-        if text.find(" ", a, b) < 0 and text[a:b].rstrip(".,") in NOT_NAME:
-            continue  # one sentence word ("The", "March"): what _trim drops, a quarter of all
-        a, b = _trim(text, a, b)
-        if b <= a:
+    return _names_in(text, [(start, len(text) if end is None else end)], _NAME_AT)[0]
+
+
+def find_names_in(text: str, spans: list[tuple[int, int]]) -> list[list[NameMention]]:
+    """[find_names(text, a, b) for a, b in spans] (spans in order, apart, such as the
+    sentences of a document), from one scan of the text: a name is the same read in the
+    text or in its span unless the match runs past the span's end (then that span and
+    the next are read alone), the span starts inside a word or holds a line break."""
+    return _names_in(text, spans, _NAME_IN_LINE)
+
+
+def _names_in(text: str, spans: list[tuple[int, int]], pattern: re.Pattern
+              ) -> list[list[NameMention]]:
+    found: list[list[NameMention]] = [[] for _ in spans]
+    if not spans:
+        return found
+    alone = {i for i, (a, b) in enumerate(spans)
+             if (a and (text[a - 1].isalnum() or text[a - 1] in "_$")) or
+             (pattern is _NAME_IN_LINE and text.find("\n", a, b) >= 0)}
+    i, last = 0, len(spans) - 1
+    start, end = spans[0]
+    for m in pattern.finditer(text, start, spans[-1][1]):
+        a, b = m.span()
+        while a >= end and i < last:
+            i += 1
+            start, end = spans[i]
+        if a < start or b > end:  # between spans, or across an end: those spans alone
+            j = i
+            while j <= last and spans[j][0] < b:
+                alone.add(j)
+                j += 1
             continue
-        if b < end and text[b] == "$" and " for " in text[a:b]:
-            # "Lintara Mobility for US$45m": the name ends before the connector
-            b = text.rfind(" for ", a, b)
+        space = text.find(" ", a, b)
+        if space < 0:
+            if text[a:b].rstrip(".,") in NOT_NAME:
+                continue  # one sentence word ("The", "March"): a quarter of all matches
+        else:
+            first = text[a:space]
+            if first.rstrip(".,") in NOT_NAME or first in _CONNECTOR or \
+                    text[text.rfind(" ", a, b) + 1:b].rstrip(".,") in NOT_NAME:
+                a, b = _trim_words(text, a, b)  # a sentence word at either end (one in six)
+                if b <= a:
+                    continue
+        # a possessive at the end ("X's", "X’"), then punctuation
+        c = text[b - 1]
+        if c == "s":
+            if b - a >= 2 and text[b - 2] in _QUOTES:
+                b -= 2
+        elif c in _QUOTES:
+            b -= 1
+        while b > a and text[b - 1] in ".,;: " and not _LEGAL.search(text, a, b):
+            b -= 1
+        if b < end and text[b] == "$":
+            if " for " in text[a:b]:
+                # "Lintara Mobility for US$45m": the name ends before the connector
+                b = text.rfind(" for ", a, b)
+            else:
+                continue  # "US$", "HK$": a currency
+        if text.find(":", a - 12 if a - 12 > start else start, a) >= 0 and \
+                _TICKER.search(text, max(start, a - 12), a):
+            continue  # "(NASDAQ: QCOM)": a ticker
         name = text[a:b]
-        if (b < end and text[b] == "$") or (  # a ticker has its colon
-                text.find(":", max(start, a - 12), a) >= 0 and
-                _TICKER.search(text, max(start, a - 12), a)):
-            continue  # "US$", "HK$": a currency; "(NASDAQ: QCOM)": a ticker
         if name in NOT_NAME or not _TWO_LETTERS.search(name):
             continue
         bare = name.rstrip(".")
@@ -142,7 +183,15 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMe
             .rsplit(" ", 1)[-1]
         legal = word in _LEGAL_FORM_SET or (bare.endswith(_LEGAL_ENDS) and
                                             bool(_LEGAL.search(name)))
-        found.append(NameMention(name, a, b, legal))
+        found[i].append(_new(NameMention, (name, a, b, legal)))
+    for i in alone:
+        a, b = spans[i]
+        if a and (text[a - 1].isalnum() or text[a - 1] in "_$"):
+            # the look-behind would see the word before the span: read a copy of it
+            found[i] = [NameMention(n.name, n.start + a, n.end + a, n.legal)
+                        for n in find_names(text[a:b])]
+        else:
+            found[i] = _names_in(text, [(a, b)], _NAME_AT)[0]  # one span: never alone
     return found
 
 
