@@ -19,6 +19,7 @@ def test_the_corpus_has_enough_documents():
     assert len(list((CORPUS / "tune").glob("*.txt"))) >= 9
     assert len(list((CORPUS / "tune2").glob("*.txt"))) >= 19
     assert len(list((CORPUS / "tune3").glob("*.txt"))) >= 21
+    assert len(list((CORPUS / "tune4").glob("*.txt"))) >= 17
     assert len(list((CORPUS / "holdout").glob("*.txt"))) >= 6
     assert len(list((CORPUS / "holdout2").glob("*.txt"))) >= 4
     assert len(list((CORPUS / "holdout3").glob("*.txt"))) >= 12
