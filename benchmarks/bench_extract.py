@@ -5,8 +5,8 @@ Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--agains
 Prints precision, recall and F1 per table and overall on the labelled corpus
 (tests/extract_corpus/tune, .../holdout, ... .../holdout4, invented companies;
 holdout and holdout2 were measured only up to release 1.0.0 and have been tuned on since
-2026-11-26; tune2 and tune3 were written without reading the rules on 2026-11-26, by a
-third and a fourth writer, for tuning; holdout3
+2026-11-26; tune2, tune3 and tune4 were written without reading the rules on 2026-11-26,
+by a third, a fourth and a fifth writer, for tuning; holdout3
 and holdout4 were written blind on 2026-11-26 and are never tuned on)
 and on the project's own sources against the curated claims, then throughput in MB/s on
 one core over a synthetic corpus made by varying the labelled documents, at two sizes.
@@ -174,6 +174,8 @@ PARTS = [
     ("tune2 (written blind on 2026-11-26 by a third writer, for tuning)", "tune2", "*.txt",
      False),
     ("tune3 (written blind on 2026-11-26 by a fourth writer, for tuning)", "tune3", "*.txt",
+     False),
+    ("tune4 (written blind on 2026-11-26 by a fifth writer, for tuning)", "tune4", "*.txt",
      False),
     ("holdout3 (written blind on 2026-11-26, without reading the rules; never tuned on)",
      "holdout3", "*.txt", True),
