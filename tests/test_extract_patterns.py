@@ -628,3 +628,36 @@ def test_the_subject_of_a_tie_is_the_first_named_whatever_the_hash_seed():
                                check=True, env={**os.environ, "PYTHONHASHSEED": seed}
                                ).stdout.strip() for seed in ("0", "1", "2")}
     assert subjects == {"Acme Robotics"}
+
+
+def test_returning_investors_and_a_lead_in_a_clause_about_it():
+    text = ("Vellor Bio makes enzymes. Vellor Bio has secured EUR35 million in a Series B round "
+            "headed by Oostkamp Capital. Existing investors Groenhart Ventures and the Brabant "
+            "Innovation Fund put in further money.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Oostkamp Capital", "lead"), ("Groenhart Ventures", "participant"),
+        ("Brabant Innovation Fund", "participant")]
+    text = ("Vellor Bio makes enzymes. In 2024 Vellor Bio raised a EUR 6 million seed round "
+            "from Foz Ventures and Mares Capital. Foz Ventures, which led that financing, "
+            "manages about EUR 200 million.")
+    assert sorted((i["name"], i["role"]) for i in _found(text, "investors")) == [
+        ("Foz Ventures", "lead"), ("Mares Capital", "participant")]
+
+
+def test_a_round_that_one_investor_led_and_others_joined():
+    text = ("Vellor Bio makes enzymes. Vellor Bio had raised $310 million from private "
+            "investors, including a $110 million Series C in 2024 that Eskerfield Partners led "
+            "and Wharfedge Life Sciences and the Brunel Fund joined.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Eskerfield Partners", "lead"), ("Wharfedge Life Sciences", "participant"),
+        ("Brunel Fund", "participant")]
+
+
+def test_a_funding_table_split_by_middle_dots():
+    text = ("Vellor Bio makes enzymes.\nFUNDING HISTORY\nRound · Date · Amount · Lead\n"
+            "Seed · Mar 2021 · $3.5M · Tillbrook Ventures\n"
+            "Series A · Jan 2023 · $21M · Harwen Capital\n")
+    assert [(r["round_name"], r["date"], r["amount"]) for r in _found(text, "rounds")] == [
+        ("Seed", "2021-03", 3.5e6), ("Series A", "2023-01", 21e6)]
+    assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Seed", "Tillbrook Ventures", "lead"), ("Series A", "Harwen Capital", "lead")]

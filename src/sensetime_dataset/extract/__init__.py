@@ -13,7 +13,7 @@ from .context import Document
 from .events import events_in, one_founding
 from .partners import partners_in
 from .proposal import FIELDS, TABLES, Proposal
-from .rounds import rounds_in
+from .rounds import RELATIVE, rounds_in
 from .sanctions import sanctions_in
 from .tables import table_rounds
 
@@ -38,7 +38,8 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         previous = s
     out = _with_tables(out, table_rounds(doc))
     starts = [s.start for s in doc.sentences]
-    out = [_with_status(p, doc, starts) for p in one_founding(_without_headline_twins(out, doc))]
+    out = [_with_status(p, doc, starts)
+           for p in one_founding(_lead_over_participant(_without_headline_twins(out, doc)))]
     for p in out:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc
@@ -72,6 +73,16 @@ def _with_status(p: Proposal, doc: Document, starts: list[int]) -> Proposal:
     if status == "announced" and T.DONE.search(p.quote):
         status = "completed"
     return Proposal(p.table, {**p.fields, "status": status}, p.quote, p.start, p.end, p.rule)
+
+
+def _lead_over_participant(out: list[Proposal]) -> list[Proposal]:
+    """An investor read as a participant of a round ("a seed round from X and Y") and then
+    as its lead in a clause about it ("X, which led that financing") is its lead: one
+    record."""
+    leads = {(p.fields["round_name"], p.fields["name"]) for p in out
+             if p.table == "investors" and p.fields["role"] == "lead" and RELATIVE in p.rule}
+    return [p for p in out if not (p.table == "investors" and p.fields["role"] != "lead"
+                                   and (p.fields["round_name"], p.fields["name"]) in leads)]
 
 
 def _without_headline_twins(out: list[Proposal], doc: Document) -> list[Proposal]:

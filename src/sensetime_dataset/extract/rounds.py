@@ -20,6 +20,9 @@ _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+
 # "with A and B alongside": the list before it, when none follows
 _ALONGSIDE = re.compile(r"alongside|along\s+with", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
+# "X, which led that financing": a role in a relative clause after the name
+RELATIVE = ", of the name before the clause"  # in the rule: it refers to a name read before
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:also\s+|previously\s+)?$", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
 _INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
 # "invested $5 million in X": the object of the investment, right after the amount
@@ -255,20 +258,28 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
             if not listed and _ALONGSIDE.fullmatch(text, a, b):
                 lo = max([c for c in cuts if c < a] + [s.start])
                 listed = list_before(s, lo, a)
-            found += [(r.role, text[a:b], n, i == 0) for i, n in enumerate(listed)]
+            found += [(r.role, text[a:b], n, i == 0, False) for i, n in enumerate(listed)]
         else:
             lo = max([c for c in cuts if c < a] + [s.start])
-            found += [(r.role, text[a:b], n, False) for n in list_before(s, lo, a)]
+            listed = list_before(s, lo, a)
+            if not listed and _RELATIVE_BEFORE.search(text, lo, a):
+                # "X, which led that financing, ...": the name before the relative clause
+                listed = list_before(s, max([c for c in cuts if c < lo] + [s.start]), lo)[-1:]
+                found += [(r.role, text[a:b] + RELATIVE, n, False, True) for n in listed]
+                continue
+            found += [(r.role, text[a:b], n, False, True) for n in listed]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
-            found += [("participant", "from", n, True) for n in list_after(s, f.end(), hi)]
+            found += [("participant", "from", n, True, False) for n in list_after(s, f.end(), hi)]
     # A name read by two triggers ("led by A, B followed the investment", "led by A, and
     # B and C all chipped in"): the first after a trigger is that trigger's, any other
-    # the later trigger's
+    # the later trigger's; a name that does the leading ("a Series C that X led", "X, which led that financing") is a
+    # lead though a participant trigger read it first ("investors, including ...")
     chosen = {}
-    for role, trigger, n, first in found:
-        if n.start not in chosen or not chosen[n.start][3]:
+    for role, trigger, n, first, doer in found:
+        if n.start not in chosen or not chosen[n.start][3] or \
+                (doer and role == "lead" and chosen[n.start][0] != "lead"):
             chosen[n.start] = (role, trigger, n, first)
     found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
              for role, trigger, n, _ in sorted(chosen.values(), key=lambda f: f[2].start)]

@@ -1,6 +1,7 @@
 """Funding tables: a round and its investors per row of a table whose first column names
-the round. Two shapes of plain-text table are read: rows of cells split by "|"
-("Series A | 12 May 2017 | RMB60.0 million | X (lead), Y"), and a table flattened to one
+the round. Two shapes of plain-text table are read: rows of cells split by "|" or, as
+a scraped web page has them, by a middle dot ("Series A | 12 May 2017 | RMB60.0 million
+| X (lead), Y", "Seed · Mar 2021 · $3.5M · X"), and a table flattened to one
 cell per line (a header of a few lines, "Round", "Date", "Amount", "Lead investor(s)",
 then each row in as many lines), as a copied web page or fact sheet has them."""
 
@@ -32,7 +33,7 @@ Cell = tuple[int, int]  # a cell's span in the document
 def table_rounds(doc: Document) -> list[Proposal]:
     text = doc.text
     out = []
-    for header, rows in _pipe_tables(text) + _line_tables(text):
+    for header, rows in _pipe_tables(text, "|") + _pipe_tables(text, "·") + _line_tables(text):
         columns = _columns([text[a:b] for a, b in header])
         if columns is None:
             continue
@@ -57,15 +58,15 @@ def _stripped(text: str, a: int, b: int) -> Cell:
     return a, b
 
 
-def _pipe_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
-    """Blocks of lines of cells split by "|", the first line the header."""
-    if " | " not in text:
+def _pipe_tables(text: str, sep: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
+    """Blocks of lines of cells split by `sep` ("|", "·"), the first line the header."""
+    if f" {sep} " not in text:
         return []
     tables, block = [], []
     for a, b in _lines(text) + [(len(text), len(text))]:
-        if text.count("|", a, b) >= 2:
+        if text.count(sep, a, b) >= 2:
             cells, start = [], a
-            for i in [i for i in range(a, b) if text[i] == "|"] + [b]:
+            for i in [i for i in range(a, b) if text[i] == sep] + [b]:
                 cells.append(_stripped(text, start, i))
                 start = i + 1
             if not block or len(cells) == len(block[0]):

@@ -179,7 +179,8 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
                                     'follow', 'contributed', 'included', 'head', 'money',
                                     'returned', 'subscribed', 'increase', 'support',
                                     'board', 'came', 'upped', 'shareholder', 'allotment',
-                                    'took', 'chipped'))
+                                    'took', 'chipped', 'doubled', 'additional', 'putting',
+                                    'put', 'ticket'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
@@ -188,9 +189,13 @@ INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b|"
                                 # labels after a round: "Lead: X. Also in: Y"
-                                r"\b(?:leads?|also\s+in|participants?):", I),
+                                r"\b(?:leads?|also\s+in|participants?):|"
+                                # "X led it", an investor back: "came back in", "re-upped",
+                                # "doubled down"
+                                r"\b(?:led|headed)\s+it\b|\bcame\s+back\b|\bre-?upped\b|"
+                                r"\bdoubled\s+down\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
-       'followed', 'lead', 'participant'))
+       'followed', 'lead', 'participant', 'led', 'headed', 'came', 'upped', 'doubled'))
 # A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
 # "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"

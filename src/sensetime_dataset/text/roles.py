@@ -25,6 +25,8 @@ LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b",
         r"is\s+leading\s+(?:the|this)",
         r"(?:take|takes|taking|took|taken)\s+the\s+lead(?:\s+role)?",
         r"the\s+round['’]s\s+lead",
+        # "X in the lead, Y following on"; "when X headed a $45 million Series C"
+        r"in\s+the\s+lead", r"head(?:s|ed)\s+(?:a|an)\b",
         # labels of a timeline's round: "Series A of £11m. Lead: X. Also in: Y, Z"
         r"leads?:"]
 PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
@@ -55,7 +57,16 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"jointly\s+invested\s+by", r"investors?,\s+including",
                r"allotment\s+of\s+(?:new\s+)?shares\s+to",
                r"took\s+a\s+(?:minority\s+)?(?:share|stake)", r"chipped\s+in",
-               r"also\s+in:", r"participants?:"]
+               r"also\s+in:", r"participants?:",
+               # "X doubled down", "X returned as an investor", "made an additional
+               # investment", "Also putting money in were X", "X put in further money",
+               # "following on", "X took a smaller ticket", a timeline's "Co-investors: X"
+               r"doubled\s+down", r"returned\s+as\s+(?:an?\s+)?(?:investor|backer|shareholder)",
+               r"additional\s+investment", r"putting\s+money\s+in", r"following\s+on",
+               r"put\s+in\s+(?:further|new|additional)\s+money",
+               r"took\s+a\s+(?:[\w-]+\s+)?ticket", r"co-?investors?:", r"investors:",
+               # "... that X led and Y and Z joined.", "newcomer Y joined as well"
+               r"joined(?=\s*[.;]|\s+as\s+well\b|\s+too\b)"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
