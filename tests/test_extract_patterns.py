@@ -661,3 +661,21 @@ def test_a_funding_table_split_by_middle_dots():
         ("Seed", "2021-03", 3.5e6), ("Series A", "2023-01", 21e6)]
     assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
         ("Seed", "Tillbrook Ventures", "lead"), ("Series A", "Harwen Capital", "lead")]
+
+
+def test_a_bulleted_list_of_partners_under_a_heading():
+    text = ("LYON, 3 March 2025 -- Marvane Grid today named its new partners.\n\n"
+            "The new partners are:\n\n"
+            "- Osterling Fleet (Sweden), which will run its software at four depots;\n"
+            "- Pellworth Energy, with which Marvane Grid has signed a memorandum of "
+            "understanding; and\n"
+            "- Dravik Chargers, which becomes Marvane Grid's preferred hardware supplier.\n")
+    assert [(p["name"], p["date"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Osterling Fleet", "2025-03-03", "partnership"),
+        ("Pellworth Energy", "2025-03-03", "mou"),
+        ("Dravik Chargers", "2025-03-03", "supplier")]
+
+
+def test_a_partnership_over_a_closed_span_of_years_has_ended():
+    text = "Marvane Grid makes software. Marvane Grid worked with Keldor Freight from 2021 until 2024."
+    assert _found(text, "partners") == []

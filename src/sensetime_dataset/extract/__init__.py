@@ -11,6 +11,7 @@ from heapq import merge
 from . import triggers as T
 from .context import Document
 from .events import events_in, one_founding
+from .partner_list import heading_kind, is_item, list_item
 from .partners import partners_in
 from .proposal import FIELDS, TABLES, Proposal
 from .rounds import RELATIVE, rounds_in
@@ -27,12 +28,17 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
     out: list[Proposal] = []
     current_round = None
     previous = None
+    list_kind = None  # the kind of the partners list whose bullet lines come next
     for s in doc.sentences:
         rounds, current_round = rounds_in(s, current_round)
         sanctions = sanctions_in(s)
         found = rounds + sanctions
-        if not sanctions:
-            found += partners_in(s, previous)
+        if list_kind and is_item(s):
+            found += list_item(s, list_kind)
+        else:
+            list_kind = heading_kind(s)
+            if not sanctions:
+                found += partners_in(s, previous)
         found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
         out += found
         previous = s

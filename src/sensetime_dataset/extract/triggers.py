@@ -235,7 +235,9 @@ PARTNER_KIND = [
     # "welcome X as our fabrication partner": X makes for the subject
     ("supplier", r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:fabrication|manufacturing|production|"
                  r"supply)\s+partner\b|\b(?:supply|manufacturing)\s+(?:contract|agreement|deal)\b|"
-                 r"\bas\s+(?:a|its)\s+supplier\b"),
+                 r"\bas\s+(?:a|its)\s+supplier\b|"
+                 # "which becomes Orvelle's preferred hardware supplier"
+                 r"\bbec(?:ame|omes)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}supplier\b"),
     ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
                     r"\bintegrated\s+with\b|"
@@ -282,9 +284,11 @@ PARTNER_WORDS = {
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
                    r"pulled\s+out|exited|scrapped|earlier\s+partnership|former\s+partner|"
-                   r"concluded(?=\s*\)))\b", I),
+                   r"concluded(?=\s*\))|"
+                   # a closed span of years: "worked with X from 2021 until 2024"
+                   r"from\s+(?:19|20)\d\d\s+(?:until|till|to)\s+(?:19|20)\d\d)\b", I),
       ('ended', 'terminated', 'dissolved', 'expired', 'severed', 'cut', 'pulled', 'exited',
-       'scrapped', 'earlier', 'former', 'concluded'))
+       'scrapped', 'earlier', 'former', 'concluded', 'from'))
 
 SANCTION_PROGRAM = Keyed(re.compile(
     r"(?P<program>(?:(?:[A-Z][\w-]*|of|the)\s+){0,6}?(?:[A-Z][\w-]*\s+)?List\b"
