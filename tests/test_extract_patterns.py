@@ -679,3 +679,14 @@ def test_a_bulleted_list_of_partners_under_a_heading():
 def test_a_partnership_over_a_closed_span_of_years_has_ended():
     text = "Marvane Grid makes software. Marvane Grid worked with Keldor Freight from 2021 until 2024."
     assert _found(text, "partners") == []
+
+
+def test_a_chronology_with_dates_in_a_column_and_a_relation_later_terminated():
+    text = ("Marvane Grid AG - Company chronology\n\n"
+            "Marvane Grid develops facade robots. The chronology is kept by Marvane Grid.\n\n"
+            "2020-02     Joint development agreement with facade maker Keldor Freight AG.\n"
+            "2021-07     Distribution agreement with Ostwald GmbH for Germany and Austria.\n"
+            "2024-01     Distribution agreement with Ostwald GmbH terminated by mutual consent.\n"
+            "2024-09     Memorandum of understanding with the Hochbauamt Seeland.\n")
+    assert [(p["name"], p["date"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Keldor Freight AG", "2020-02", "agreement"), ("Hochbauamt Seeland", "2024-09", "mou")]

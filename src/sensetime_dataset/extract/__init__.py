@@ -12,7 +12,7 @@ from . import triggers as T
 from .context import Document
 from .events import events_in, one_founding
 from .partner_list import heading_kind, is_item, list_item
-from .partners import partners_in
+from .partners import partners_in, without_ended
 from .proposal import FIELDS, TABLES, Proposal
 from .rounds import RELATIVE, rounds_in
 from .sanctions import sanctions_in
@@ -42,7 +42,7 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
         out += found
         previous = s
-    out = _with_tables(out, table_rounds(doc))
+    out = without_ended(_with_tables(out, table_rounds(doc)), doc.sentences)
     starts = [s.start for s in doc.sentences]
     out = [_with_status(p, doc, starts)
            for p in one_founding(_lead_over_participant(_without_headline_twins(out, doc)))]

@@ -177,3 +177,22 @@ def _partner_of(s: Sentence, m: re.Match):
         if re.search(r"\band\b", text[lo:hi]) and s.doc.subject_in(lo, hi):
             return n
     return None
+
+
+def without_ended(out: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
+    """A partnership the document says later ended ("Distribution agreement with X
+    terminated by mutual consent") is no current one: X's other partner proposals go."""
+    ended = set()
+    for s in sentences:
+        m = s.find(T.ENDED)
+        if m is None:
+            continue
+        lo, hi = s.start + m.start() - 60, s.start + m.end() + 60
+        text = s.doc.text
+        for n in s.orgs():
+            if lo <= n.start and n.end <= hi and \
+                    ";" not in text[min(n.end, s.start + m.start()):max(n.start, s.start + m.end())]:
+                ended.add(plain_name(n.name, text))
+    if not ended:
+        return out
+    return [p for p in out if not (p.table == "partners" and p.fields["name"] in ended)]

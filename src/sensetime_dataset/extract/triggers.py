@@ -205,10 +205,12 @@ SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+star
 # A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
 # launched", "2018 | We established ..."): the subject's history, though the line may not
 # name it, and no headline though its words are capitalised.
-DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d|\s*\([A-Z][a-z]{2,8}\.?\))?|"
+# (or a date in a column of its own: "2016-09     Founded ...", a gap of two spaces or a tab)
+DATED_LINE = re.compile(r"[^\w\n]{0,6}(?:(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d(?=[ \t]{2}|\t))?|"
+                        r"\s*\([A-Z][a-z]{2,8}\.?\))?|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
                         r"(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
-                        r"\s*(?:[:|–—]|-\s)")
+                        r"(?:\s*(?:[:|–—]|-\s)|[ \t]{2,}|\t)")
 OTHER_ACTOR = Keyed(re.compile(r"\b(?:rivals?|competitors?|peers?|compatriots?)\b", I),
       ('rival', 'competitor', 'peer', 'compatriot'))
 PREVIOUS = Keyed(re.compile(r"\b(?:previous(?:ly)?|earlier|prior|before\s+that)\b", I),

@@ -54,6 +54,10 @@ NAME = re.compile(
 _TICKER = re.compile(r"[A-Z]{2,}:\s*$")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _BRACKET_TAIL = re.compile(r"\s*\(.*\)$")
+# A company's legal form ends its name: "Nordfassade GmbH for Germany" is Nordfassade GmbH
+# (an institution goes on: "Institute for ...", "Bank of ...")
+_FORM_THEN_CONNECTOR = re.compile(r"\s(?:Inc|Ltd|LLC|PLC|plc|GmbH|AG|SA|NV|Corp|Limited)\.?"
+                                  r"(?=\s(?:for|of|für|van|von|de)\s)")
 
 
 class NameMention(NamedTuple):  # immutable; made three times faster than a frozen dataclass
@@ -172,6 +176,9 @@ def _names_in(text: str, spans: list[tuple[int, int]], pattern: re.Pattern
                 b = text.rfind(" for ", a, b)
             else:
                 continue  # "US$", "HK$": a currency
+        form = _FORM_THEN_CONNECTOR.search(text, a, b)
+        if form:
+            b = form.end()
         if text.find(":", a - 12 if a - 12 > start else start, a) >= 0 and \
                 _TICKER.search(text, max(start, a - 12), a):
             continue  # "(NASDAQ: QCOM)": a ticker
