@@ -690,3 +690,26 @@ def test_a_chronology_with_dates_in_a_column_and_a_relation_later_terminated():
             "2024-09     Memorandum of understanding with the Hochbauamt Seeland.\n")
     assert [(p["name"], p["date"], p["kind"]) for p in _found(text, "partners")] == [
         ("Keldor Freight AG", "2020-02", "agreement"), ("Hochbauamt Seeland", "2024-09", "mou")]
+
+
+def test_a_chronology_in_nouns_with_dates_in_a_column():
+    text = ("Marvane Grid AG - Company chronology\n\n"
+            "Marvane Grid develops facade robots. The chronology is kept by Marvane Grid.\n\n"
+            "2016-09     Marvane Grid AG entered in the commercial register of the Canton of Zug.\n"
+            "2018-11     First prototype of the robot K1 presented to the public in Basel.\n"
+            "2021        Sales office in Munich opened.\n"
+            "2022-03-01  Dr. Anna Brugger joins the executive board as Chief Technology Officer.\n"
+            "2023        Winner of the Zentral Innovation Award.\n"
+            "2025-04     Launch of the second-generation robot K3.\n"
+            "2025-11     Production site in Rotkreuz starts series production.\n")
+    assert [(e["date"], e["event_type"]) for e in _found(text, "events")] == [
+        ("2016-09", "founding"), ("2018-11", "product"), ("2021", "hub"),
+        ("2022-03-01", "leadership"), ("2023", "award"), ("2025-04", "product"),
+        ("2025-11", "other")]
+
+
+def test_named_tonight_is_the_datelines_day():
+    text = ("ROTTERDAM, 19 November 2025 - Orsanne Water was tonight named the winner of the "
+            "2025 Blue Delta Prize.")
+    assert [(e["date"], e["event_type"]) for e in _found(text, "events")] == [
+        ("2025-11-19", "award")]

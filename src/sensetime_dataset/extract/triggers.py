@@ -319,6 +319,8 @@ EVENT = [
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
                  r"\bspun\s+(?:out|off)\s+(?:of|from)\b|\bstarted\s+out\b|"
                  r"\b(?:was|were)\s+started\s+(?:in|on|by)\b|"
+                 # a chronology's "X AG entered in the commercial register of the Canton of Zug"
+                 r"\b(?:entered|registered)\s+in\s+the\s+(?:commercial|trade|companies)\s+register\b|"
                  # the writer's own company: "when we started Sorvath in 2021"
                  r"\b(?:we|i)\s+(?:started|incorporated)\s+(?!(?:to|the|a|an|our|producing|"
                  r"production|selling|shipping|trading|working|offering|investing)\b)"),
@@ -329,7 +331,7 @@ EVENT = [
     ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
             r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
             r"headquarters|cent(?:er|re)|campus|hub|branch)\b|"
-            r"\b(?:office|headquarters|hub|campus)\s+(?:was\s+)?open(?:s|ed)\b|"
+            r"\b(?:office|headquarters|hub|campus)\s+(?:in\s+[\w-]+\s+)?(?:was\s+)?open(?:s|ed)\b|"
             # "the R&D centre in Wuhan was officially opened", "was put into use",
             # "commenced operation"
             r"\b(?:office|headquarters|hub|campus|cent(?:er|re))\b[^.;]{0,60}?\b"
@@ -351,6 +353,9 @@ EVENT = [
                 r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
                 r"October|November|December)\b)|"
                 r"\bbegan\s+(?:shipping|selling|offering)\b|"
+                # a chronology's nouns: "Launch of the second-generation robot", "First
+                # prototype ... presented to the public"
+                r"(?<!the\s)\blaunch\s+of\s+(?:the|its)\b|\bpresented\s+to\s+the\s+public\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
                 r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
                 r"\bwent\s+(?:live|on\s+sale)\b|"
@@ -361,7 +366,7 @@ EVENT = [
                 r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
                 r"globally|with)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
-                   r"joined\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
+                   r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
                    r"came\s+on\s+board\s+as|handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
                    # a title a long aside away; "Dr." inside the aside
                    r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
@@ -373,6 +378,7 @@ EVENT = [
               # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
               r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
               r"\b(?:awards?|prizes?)\s+(?:honou?ree|winner|recipient)\b|"
+              r"\bwinner\s+of\s+the\b[^.]{0,60}\b(?:awards?|prizes?)\b|"
               r"\b(?:was|were|is)\s+on\s+the\s+(?:[\w-]+\s+){1,4}?list\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
@@ -399,20 +405,20 @@ EVENT = [
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
               r"\b(?:factory|plant|facility|base)\b[^.;]{0,40}?\b(?:began|started|commenced)\s+"
               r"(?:operating|operations)\b|"
-              r"\b(?:began|started|commenced)\s+(?:[A-Z]{2,5}\s+)?(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
+              r"\b(?:began|started|starts|commenced)\s+(?:[A-Z]{2,5}\s+|series\s+|mass\s+)?(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case).
 EVENT_WORDS = {
-    "founding": ("found", "establish", "incorporat", "set", "spun", "started"),
+    "founding": ("found", "establish", "incorporat", "set", "spun", "started", "register"),
     "lab": ("lab",),
     "hub": ("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
             "began", "started"),
     "product": ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began",
-                "available", "went", "market", "reached"),
+                "available", "went", "market", "reached", "presented"),
     "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
-                   "joined", "stepped", "succeeded", "took", "board", "handed"),
+                   "joined", "joins", "stepped", "succeeded", "took", "board", "handed"),
     "award": ("award", "prize", "medal", "year", "named", "list"),
     "designation": ("named", "recogni", "designat", "selected", "certified"),
     "research": ("paper", "published"),

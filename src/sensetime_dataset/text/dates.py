@@ -66,7 +66,7 @@ DATE = re.compile(
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b)"
     rf"|(?P<bareday>(?P<wd>{_WEEKDAY})\b)"
-    r"|(?P<rel>(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following"
+    r"|(?P<rel>(?:[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following"
     r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year)|[Tt]he\s+same\s+day)\b)"
     r")"
 )
@@ -82,8 +82,8 @@ _LEAD_IN = re.compile(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|ear
 _TOKEN = re.compile(r"[0-9A-Z][\w]*")
 _STARTS = {w.capitalize() for w in MONTHS} | {w.capitalize() for w in (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tomorrow", "last", "this", "next", "the")}
-_LOWER_STARTS = ("today", "yesterday", "tomorrow", "last ", "this ", "next ", "the following",
+    "tonight", "yesterday", "tomorrow", "last", "this", "next", "the")}
+_LOWER_STARTS = ("today", "tonight", "yesterday", "tomorrow", "last ", "this ", "next ", "the following",
                  "the previous", "the same")
 
 
@@ -131,7 +131,7 @@ def _shift_month(d: date, months: int) -> str:
 def _relative(phrase: str, a: date, precise: int) -> str | None:
     """`precise` is the number of parts the anchor gives (1 year, 2 month, 3 day)."""
     p = re.sub(r"\s+", " ", phrase.lower())
-    if p in ("today", "the same day"):
+    if p in ("today", "tonight", "this morning", "this afternoon", "this evening", "the same day"):
         return a.isoformat() if precise == 3 else None
     if p == "yesterday":
         return (a - timedelta(days=1)).isoformat() if precise == 3 else None
