@@ -47,7 +47,7 @@ _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|s
                       r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                       r"in\s+(?:the\s+)?$")
 # "X — customer (since 2025)": a list line describing a name, no headline
-_DESCRIBED = re.compile(r"\s(?:[–—]|â€[“”])\s+[a-z]")
+_DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
 
 

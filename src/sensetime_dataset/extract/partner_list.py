@@ -16,7 +16,7 @@ from .proposal import Proposal
 # a heading that introduces a list: ends with a colon, names partners/customers/suppliers
 HEADING = re.compile(r"[^\n]{0,60}\b(?P<noun>partners|customers|clients|suppliers)\b"
                      r"(?:\s+(?:are|include|includes))?\s*:\s*$", re.I)
-_BULLET = re.compile(r"\s*(?:[-*•·]|â€¢)\s+")
+_BULLET = re.compile(r"\s*" + T.BULLET + r"\s+")
 # "Hjelmstad Fleet (Norway)": a place in brackets is no part of the name (an
 # abbreviation in capitals, "(CICC)", is)
 _PLACE = re.compile(r"\s*\((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$")

@@ -28,8 +28,8 @@ _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firm
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
-# does not name it (a dash, or its mojibake "â€“"/"â€”")
-_LIST_LINE = re.compile(r"(?:[*•·-]|â€¢)?\s*[A-Z][^\n–—]{0,60}?\s(?:[–—]|â€[“”])\s")
+# does not name it
+_LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
 # "a manufacturing contract under which X will produce": X
 _UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
 

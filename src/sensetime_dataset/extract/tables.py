@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import find_dates, find_money
+from ..text.sentences import strip_span
 from . import triggers as T
 from .context import Document
 from .lists import plain_name
@@ -50,14 +51,6 @@ def _lines(text: str) -> list[Cell]:
     return spans
 
 
-def _stripped(text: str, a: int, b: int) -> Cell:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def _pipe_tables(text: str, sep: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
     """Blocks of lines of cells split by `sep` ("|", "·"), the first line the header."""
     if f" {sep} " not in text:
@@ -67,7 +60,7 @@ def _pipe_tables(text: str, sep: str) -> list[tuple[list[Cell], list[list[Cell]]
         if text.count(sep, a, b) >= 2:
             cells, start = [], a
             for i in [i for i in range(a, b) if text[i] == sep] + [b]:
-                cells.append(_stripped(text, start, i))
+                cells.append(strip_span(text, start, i))
                 start = i + 1
             if not block or len(cells) == len(block[0]):
                 block.append(cells)
@@ -82,7 +75,7 @@ def _line_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
     """A table flattened to one cell per line: a line "Round", the header lines after it
     (words of a funding table's columns, no digit), then rows of as many lines each, up
     to a blank line."""
-    lines = [_stripped(text, a, b) for a, b in _lines(text)]
+    lines = [strip_span(text, a, b) for a, b in _lines(text)]
     tables = []
     for i, (a, b) in enumerate(lines):
         if not _ROUND_HEADER.fullmatch(text, a, b):

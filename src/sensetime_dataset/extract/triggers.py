@@ -70,6 +70,12 @@ def _lower(string: str) -> str | None:
     return _lowered[id(string)][1]
 
 
+# Marks of a list line in plain text, each with the mojibake a UTF-8 text read as
+# cp1252 makes of it: a dash between a name and what it is ("X — customer", "â€“"/"â€”")
+# and a bullet opening a line ("â€¢").
+DASH = r"(?:[–—]|â€[“”])"
+BULLET = r"(?:[-*•·]|â€¢)"
+
 # Verbs that report a round as done (present tense too: headlines say "raises").
 FUNDING_VERB = Keyed(re.compile(
     r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing|ion\s+of)|secur(?:ed|es)|"
@@ -101,7 +107,7 @@ class Kinds(Keyed):
     every position (PARTNER cost 15 µs a search with all eleven). The alternation of each
     combination of kinds is compiled once and kept. `words` declares, per kind, words of
     which every match of the kind contains one (checked at import: every kind has some;
-    tests/test_extract_patterns.py checks them over the labelled corpus)."""
+    tests/test_extract_triggers.py checks them over the labelled corpus)."""
 
     def __init__(self, kinds: list[tuple[str, str]], words: dict[str, tuple[str, ...]],
                  flags: int = 0):
@@ -261,13 +267,12 @@ PARTNER_KIND = [
                  # (a number and a unit, not a per cent nor shares: a stake is a round)
                  r"\b(?:agreed\s+to\s+buy|ordered|bought|purchased)\s+\d[\d.,]*\s+(?!per\b|percent\b)"
                  r"(?:(?!shares\b|stock\b)[\w-]+\s+){1,3}?(?=of\s)|"
-                 # a line of a partners list: "X — customer (since 2025)" (a dash, or
-                 # its mojibake "â€“"/"â€”")
-                 r"(?:[–—]|â€[“”])\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b"),
+                 # a line of a partners list: "X — customer (since 2025)"
+                 + DASH + r"\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b"),
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
                   # "X — retail distribution agreement covering ...", "an agreement to license"
-                  r"(?:[–—]|â€[“”])\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
+                  + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case).
 PARTNER_WORDS = {

@@ -48,9 +48,9 @@ def split_sentences(text: str, keep_headings: bool = False) -> list[tuple[int, i
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
-    trimmed = (_trim(text, a, b) for a, b in spans)
-    return [s for s in trimmed
-            if s and (keep_headings or _is_sentence(text[s[0]:s[1]]))]
+    trimmed = (strip_span(text, a, b) for a, b in spans)
+    return [(a, b) for a, b in trimmed
+            if a < b and (keep_headings or _is_sentence(text[a:b]))]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -70,12 +70,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return any(w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) for w in (word, last))
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span [a, b) of `text` without white space at either end (empty: a == b)."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    return (a, b) if a < b else None
+    return a, b
 
 
 def _is_sentence(s: str) -> bool:
