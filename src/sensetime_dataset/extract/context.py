@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 
 from ..text.names import NOT_NAME, find_names_in
@@ -284,7 +285,7 @@ class Document:
         sentence and the dateline sentence (mentions counted by a name's head word)."""
         # the first five sentences that name something (a notice's heading lines of
         # codes and numbers name nothing)
-        lead = [s for s in self.sentences[:40] if s.names][:5]
+        lead = list(islice((s for s in self.sentences[:40] if s.names), 5))
         if self.dateline_span:
             lead += [s for s in self.sentences
                      if s.start <= self.dateline_span[0] < s.end]
