@@ -135,12 +135,18 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
              if not T.BACKED_BEFORE.search(text, max(s.start, m.start() - 60), m.start())
              and not _DESCRIBES_INVESTOR.match(text, m.end())]
     verb = s.search(T.FUNDING_VERB)
-    roles = find_roles(s.text) if s.has(T.ROLES) else []
     invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
+    if not (names or verb or invest) and last_round is None:
+        # roles alone read investors of a round in context, and there is none
+        return [], last_round
+    roles = find_roles(s.text) if s.has(T.ROLES) else []
     if not (names or verb or roles or invest) or _forward(s):
         return [], last_round
     out = []
-    amounts, valuations = _amounts(s)
+    # Without a round named, a funding verb or an investment, amounts are read only by
+    # the valuation of the round in context, which a round reference introduces.
+    amounts, valuations = _amounts(s) if names or verb or invest or s.find(T.ROUND_REFERENCE) \
+        else ([], [])
     other_actor = bool(verb) and _actor_is_other(s, verb.start())
     current = last_round
     seen = set()
