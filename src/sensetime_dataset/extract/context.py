@@ -82,7 +82,7 @@ class Sentence:
 
     def has(self, k) -> bool:
         """Whether trigger `k` can match in the sentence (its keywords occur)."""
-        return k in self.fired or k not in T.SCANNED
+        return k in self.fired
 
     @cached_property
     def low(self) -> str | None:
@@ -94,7 +94,7 @@ class Sentence:
         text). Kept: several rules ask for the same trigger (FORWARD, ROUND_NAME)."""
         found = self._found.get(k, _UNSEEN)  # .get: most triggers are asked once
         if found is _UNSEEN:
-            if not self.has(k):
+            if k not in self.fired:  # self.has(k), inlined: asked 10 times a sentence
                 found = None
             else:
                 g = k.only(self.fired)
@@ -205,7 +205,7 @@ class Document:
         low = text.lower()
         # the lower-cased text, where its offsets are the text's
         self.low = low if len(low) == len(text) else None
-        fired = T.fired(low, spans) if self.low is not None else [T.SCANNED] * len(spans)
+        fired = T.fired(low, spans) if self.low is not None else [T.EVERY] * len(spans)
         self.sentences = [Sentence(a, b, text[a:b], self, f)
                           for (a, b), f in zip(spans, fired)]
         self._candidates = None  # sentence start -> its candidate names (find_names_in)

@@ -464,16 +464,18 @@ def _automaton():
     return automaton
 
 
+UNSCANNED = frozenset({CLAUSE_BREAK, SUBJECT_REF})
 SCANNED = frozenset([v for v in globals().values() if isinstance(v, Keyed)] +
                     [g for v in globals().values() if isinstance(v, Kinds) for g in v.gates]) \
-    - {CLAUSE_BREAK, SUBJECT_REF}
+    - UNSCANNED
+EVERY = SCANNED | UNSCANNED
 AUTOMATON = _automaton()
 
 
 def fired(low: str, spans: list[tuple[int, int]]) -> list[set]:
     """For each span (start, end) of the lower-cased text, the triggers whose keywords
-    start inside it."""
-    out = [set() for _ in spans]
+    start inside it, and the unscanned ones (they may match anywhere)."""
+    out = [set(UNSCANNED) for _ in spans]
     i, n = 0, len(spans)
     for end, (length, keyed) in AUTOMATON.iter(low):
         start = end - length + 1
