@@ -120,14 +120,15 @@ class Kinds(Keyed):
         self.gates = tuple(_Kind(k, words[k]) for k in names)
         super().__init__(re.compile(_kinds(kinds), flags),
                          tuple(dict.fromkeys(w for k in names for w in words[k])))
-        self._compiled: dict[tuple[str, ...], Keyed] = {}
+        self._gate_set = frozenset(self.gates)
+        self._compiled: dict[frozenset, Keyed] = {}
 
     def only(self, fired) -> Keyed:
         """The alternation of the kinds whose gates are in `fired`, in declared order."""
-        key = tuple(g.name for g in self.gates if g in fired)
+        key = self._gate_set.intersection(fired)  # in C, not a loop over the gates
         found = self._compiled.get(key)
         if found is None:
-            chosen = [(k, p) for k, p in self.kinds if k in key]
+            chosen = [kind for kind, g in zip(self.kinds, self.gates) if g in key]
             found = self._compiled[key] = Keyed(re.compile(_kinds(chosen) or "(?!)",
                                                            self.flags), self.words)
         return found
