@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import islice
 from dataclasses import dataclass, field
 
-from ..text.names import NOT_NAME, find_names_in
+from ..text.names import NOT_NAME, find_names
 from ..text import DateMention, Money, NameMention, find_money, split_sentences
 from ..text.dates import dateline_mention, resolve_dates, scan_dates
 from . import triggers as T
@@ -133,8 +133,8 @@ class Sentence:
 
     @cached_property
     def names(self) -> list[NameMention]:
-        """Organization-like names (filtered when a rule asks; the candidates of every
-        sentence are read in one scan of the document, at the first ask)."""
+        """Organization-like names, read when a rule first asks (about half of the
+        sentences of a document never are)."""
         return self.doc.names_of(self)
 
     @cached_property
@@ -208,7 +208,6 @@ class Document:
         fired = T.fired(low, spans) if self.low is not None else [T.EVERY] * len(spans)
         self.sentences = [Sentence(a, b, text[a:b], self, f)
                           for (a, b), f in zip(spans, fired)]
-        self._candidates = None  # sentence start -> its candidate names (find_names_in)
         # answers per name, asked again by every rule
         self._subject_names: dict[str, bool] = {}
         self._authority_names: dict[str, bool] = {}
@@ -228,10 +227,7 @@ class Document:
         return year or self.anchor
 
     def names_of(self, s: Sentence) -> list[NameMention]:
-        if self._candidates is None:  # the first sentence asked: every sentence at once
-            spans = [(x.start, x.end) for x in self.sentences]
-            self._candidates = dict(zip((a for a, _ in spans), find_names_in(self.text, spans)))
-        names = [n for n in self._candidates[s.start]
+        names = [n for n in find_names(self.text, s.start, s.end)
                  if "-" not in n.name or not _DESCRIPTOR.search(n.name)]
         names = [n for n in names if self._organization_like(n, s)]
         if s.title_case:

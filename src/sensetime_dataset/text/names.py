@@ -104,10 +104,6 @@ _QUOTES = "'’"
 # before the look-behind, so that `re` skips in C to the capitals and digits (the scan
 # twice as fast again; the same matches: both assertions read the same position).
 _NAME_AT = re.compile(r"(?=[A-Z0-9À-ÖØ-Þ])(?<![\w$])" + NAME.pattern)
-# The same within a line (no \s that is a line break): the sentences of a document are
-# lines or parts of lines, and a headline's name read across its line break into the
-# next sentence would send both sentences to be read again alone.
-_NAME_IN_LINE = re.compile(_NAME_AT.pattern.replace(r"\s", r"[^\S\n]"))
 # The last words of _LEGAL, for a cheap test before it is searched
 _LEGAL_ENDS = ("Inc", "Ltd", "Co", "Corp", "LLC", "Pte", "PLC", "S.A")
 _LEGAL_FORM_SET = frozenset(LEGAL_FORMS)
@@ -117,39 +113,20 @@ _new = tuple.__new__  # a NameMention made without the Python frame of its __new
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
     """Candidate organization names: capitalised runs, trimmed of sentence words. With
     `start` and `end`: those of text[start:end], read as if cut out of the text (a
-    sentence of a document), with offsets in `text`."""
-    return _names_in(text, [(start, len(text) if end is None else end)], _NAME_AT)[0]
+    sentence of a document), with offsets in `text`. (Read per sentence when a rule
+    asks: about half of a document's sentences never are.)"""
+    end = len(text) if end is None else end
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        # the look-behind would see the word before the span: read a copy of it
+        return [NameMention(n.name, n.start + start, n.end + start, n.legal)
+                for n in _names_in(text[start:end], 0, end - start)]
+    return _names_in(text, start, end)
 
 
-def find_names_in(text: str, spans: list[tuple[int, int]]) -> list[list[NameMention]]:
-    """[find_names(text, a, b) for a, b in spans] (spans in order, apart, such as the
-    sentences of a document), from one scan of the text: a name is the same read in the
-    text or in its span unless the match runs past the span's end (then that span and
-    the next are read alone), the span starts inside a word or holds a line break."""
-    return _names_in(text, spans, _NAME_IN_LINE)
-
-
-def _names_in(text: str, spans: list[tuple[int, int]], pattern: re.Pattern
-              ) -> list[list[NameMention]]:
-    found: list[list[NameMention]] = [[] for _ in spans]
-    if not spans:
-        return found
-    alone = {i for i, (a, b) in enumerate(spans)
-             if (a and (text[a - 1].isalnum() or text[a - 1] in "_$")) or
-             (pattern is _NAME_IN_LINE and text.find("\n", a, b) >= 0)}
-    i, last = 0, len(spans) - 1
-    start, end = spans[0]
-    for m in pattern.finditer(text, start, spans[-1][1]):
+def _names_in(text: str, start: int, end: int) -> list[NameMention]:
+    found: list[NameMention] = []
+    for m in _NAME_AT.finditer(text, start, end):
         a, b = m.span()
-        while a >= end and i < last:
-            i += 1
-            start, end = spans[i]
-        if a < start or b > end:  # between spans, or across an end: those spans alone
-            j = i
-            while j <= last and spans[j][0] < b:
-                alone.add(j)
-                j += 1
-            continue
         space = text.find(" ", a, b)
         if space < 0:
             if text[a:b].rstrip(".,") in NOT_NAME:
@@ -190,15 +167,7 @@ def _names_in(text: str, spans: list[tuple[int, int]], pattern: re.Pattern
             .rsplit(" ", 1)[-1]
         legal = word in _LEGAL_FORM_SET or (bare.endswith(_LEGAL_ENDS) and
                                             bool(_LEGAL.search(name)))
-        found[i].append(_new(NameMention, (name, a, b, legal)))
-    for i in alone:
-        a, b = spans[i]
-        if a and (text[a - 1].isalnum() or text[a - 1] in "_$"):
-            # the look-behind would see the word before the span: read a copy of it
-            found[i] = [NameMention(n.name, n.start + a, n.end + a, n.legal)
-                        for n in find_names(text[a:b])]
-        else:
-            found[i] = _names_in(text, [(a, b)], _NAME_AT)[0]  # one span: never alone
+        found.append(_new(NameMention, (name, a, b, legal)))
     return found
 
 
