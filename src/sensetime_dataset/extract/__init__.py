@@ -94,7 +94,10 @@ def _lead_over_participant(out: list[Proposal]) -> list[Proposal]:
 def _without_headline_twins(out: list[Proposal], doc: Document) -> list[Proposal]:
     """A headline's round stated again in the body ("X raises $40 million" and "X today
     announced a $40 million Series B") is one record: the body's, which says more."""
-    heads = {s.start for s in doc.sentences if s.title_case}
+    starts = {p.start for p in out if p.table == "rounds"}
+    if not starts:
+        return out
+    heads = {s.start for s in doc.sentences if s.start in starts and s.title_case}
     body = [p.fields for p in out if p.table == "rounds" and p.start not in heads]
 
     def twin(f: dict) -> bool:
