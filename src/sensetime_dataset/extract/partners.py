@@ -182,6 +182,8 @@ def _partner_of(s: Sentence, m: re.Match):
 def without_ended(out: list[Proposal], sentences: list[Sentence]) -> list[Proposal]:
     """A partnership the document says later ended ("Distribution agreement with X
     terminated by mutual consent") is no current one: X's other partner proposals go."""
+    if not any(p.table == "partners" for p in out):
+        return out
     ended = set()
     for s in sentences:
         m = s.find(T.ENDED)
