@@ -39,7 +39,7 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
             list_kind = heading_kind(s)
             if not sanctions:
                 found += partners_in(s, previous)
-        found += events_in(s, any(p.table == "rounds" for p in rounds), bool(sanctions))
+        found += events_in(s, bool(sanctions))
         out += found
         previous = s
     out = without_ended(_with_tables(out, table_rounds(doc)), doc.sentences)

@@ -20,9 +20,9 @@ _FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)",
 _LAUNCHED = re.compile(r"(?:launched|unveiled)\s+(?!(?:its|a|an|the|their)\b)(\S)", re.I)
 
 
-def events_in(s: Sentence, has_round: bool, has_sanction: bool) -> list[Proposal]:
-    """Events of one sentence. `has_round` is not read any more: a valuation is no event
-    (schemas/events.json keeps valuations in their own table)."""
+def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
+    """Events of one sentence (a valuation is none: schemas/events.json keeps valuations
+    in their own table). `has_sanction`: a sanction was read in it (no designation)."""
     if not s.find(T.EVENT_RE):
         return []
     about = about_subject(s)

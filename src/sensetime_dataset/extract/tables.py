@@ -18,6 +18,9 @@ from .proposal import Proposal
 from .rounds import round_name
 
 _ROUND_HEADER = re.compile(r"(?:funding\s+|financing\s+)?(?:round|series|stage)s?$", re.I)
+# a line that is such a header, found in one search of the document (most hold none)
+_ROUND_HEADER_LINE = re.compile(r"^[^\S\n]*(?:funding[^\S\n]+|financing[^\S\n]+)?"
+                                r"(?:round|series|stage)s?[^\S\n]*$", re.I | re.M)
 # words of the other headers of a funding table (none holds a digit)
 _HEADER = re.compile(r"\b(?:date|year|closed|amount|raised|size|sum|consideration|"
                      r"investors?|lead|backers?|participants?|valuation)\b", re.I)
@@ -75,6 +78,8 @@ def _line_tables(text: str) -> list[tuple[list[Cell], list[list[Cell]]]]:
     """A table flattened to one cell per line: a line "Round", the header lines after it
     (words of a funding table's columns, no digit), then rows of as many lines each, up
     to a blank line."""
+    if not _ROUND_HEADER_LINE.search(text):
+        return []
     lines = [strip_span(text, a, b) for a, b in _lines(text)]
     tables = []
     for i, (a, b) in enumerate(lines):

@@ -153,9 +153,10 @@ def _names_in(text: str, start: int, end: int) -> list[NameMention]:
                 b = text.rfind(" for ", a, b)
             else:
                 continue  # "US$", "HK$": a currency
-        form = _FORM_THEN_CONNECTOR.search(text, a, b)
-        if form:
-            b = form.end()
+        if space >= 0:  # (a legal form, then a connector: two words at least)
+            form = _FORM_THEN_CONNECTOR.search(text, a, b)
+            if form:
+                b = form.end()
         if text.find(":", a - 12 if a - 12 > start else start, a) >= 0 and \
                 _TICKER.search(text, max(start, a - 12), a):
             continue  # "(NASDAQ: QCOM)": a ticker
