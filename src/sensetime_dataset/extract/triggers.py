@@ -94,18 +94,66 @@ def _kinds(kinds: list[tuple[str, str]]) -> str:
 
 
 class _Kind(Keyed):
-    """The keyword gate of one kind of a `Kinds` alternation (never searched itself)."""
+    """The keyword gate of one kind of a `Kinds` alternation, and its pattern alone."""
 
-    def __init__(self, name: str, keywords: tuple[str, ...]):
+    def __init__(self, name: str, keywords: tuple[str, ...], pattern: str, flags: int):
         super().__init__(re.compile("(?!)"), keywords)
         self.name = name
+        self._source = (_kinds([(name, pattern)]), flags)
+        self._alone: Keyed | None = None
+
+    @property
+    def alone(self) -> Keyed:
+        """The kind's own pattern (compiled at its first use)."""
+        if self._alone is None:
+            self._alone = Keyed(re.compile(*self._source), self.words)
+        return self._alone
+
+
+class _AnyOf:
+    """The matches of an alternation of `patterns` (compiled regular expressions, in
+    declared order), each searched alone: the leftmost match of any, at a tie the first
+    declared, as `re` finds with an alternation of them (at each position it tries the
+    branches in order). No alternation of each combination is compiled: there were a
+    few hundred combinations per process, at 3 ms each."""
+
+    def __init__(self, patterns: list[re.Pattern]):
+        self.patterns = patterns
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        best = None
+        for p in self.patterns:
+            m = p.search(string, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        while pos <= endpos:
+            m = self.search(string, pos, endpos)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+class _KindsFound(Keyed):
+    """What `Kinds.only` gives for several kinds: their patterns searched alone."""
+
+    def __init__(self, kinds: list[_Kind], words: tuple[str, ...]):
+        self.words = words
+        self.pattern = _AnyOf([k.alone.pattern for k in kinds])
+        lows = [k.alone.low for k in kinds]
+        self.low = _AnyOf(lows) if all(lows) else None
 
 
 class Kinds(Keyed):
     """An alternation of kinds (`_kinds`) searched, in a sentence, for only the kinds whose
     keywords occur in it: the others cannot match there, and `re` tries every branch at
-    every position (PARTNER cost 15 µs a search with all eleven). The alternation of each
-    combination of kinds is compiled once and kept. `words` declares, per kind, words of
+    every position (PARTNER cost 15 µs a search with all eleven). Each kind's pattern is
+    searched alone (`_AnyOf`). `words` declares, per kind, words of
     which every match of the kind contains one (checked at import: every kind has some;
     tests/test_extract_triggers.py checks them over the labelled corpus)."""
 
@@ -117,20 +165,20 @@ class Kinds(Keyed):
                              f"the alternation has {sorted(names)}: declare words for each")
         self.kinds = kinds
         self.flags = flags
-        self.gates = tuple(_Kind(k, words[k]) for k in names)
+        self.gates = tuple(_Kind(k, words[k], p, flags) for k, p in kinds)
         super().__init__(re.compile(_kinds(kinds), flags),
                          tuple(dict.fromkeys(w for k in names for w in words[k])))
         self._gate_set = frozenset(self.gates)
-        self._compiled: dict[frozenset, Keyed] = {}
+        self._chosen: dict[frozenset, Keyed] = {}
 
     def only(self, fired) -> Keyed:
-        """The alternation of the kinds whose gates are in `fired`, in declared order."""
+        """The kinds whose gates are in `fired`, in declared order."""
         key = self._gate_set.intersection(fired)  # in C, not a loop over the gates
-        found = self._compiled.get(key)
+        found = self._chosen.get(key)
         if found is None:
-            chosen = [kind for kind, g in zip(self.kinds, self.gates) if g in key]
-            found = self._compiled[key] = Keyed(re.compile(_kinds(chosen) or "(?!)",
-                                                           self.flags), self.words)
+            chosen = [g for g in self.gates if g in key]
+            found = self._chosen[key] = chosen[0].alone if len(chosen) == 1 else \
+                _KindsFound(chosen, self.words)
         return found
 
 
