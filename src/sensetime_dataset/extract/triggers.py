@@ -131,12 +131,23 @@ class _AnyOf:
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         endpos = len(string) if endpos is None else endpos
-        while pos <= endpos:
-            m = self.search(string, pos, endpos)
-            if m is None:
+        # each pattern's next match, searched again only once a match yielded reaches
+        # past its start (whether a pattern matches at a position does not depend on
+        # where the search started)
+        ahead = [p.search(string, pos, endpos) for p in self.patterns]
+        while True:
+            best = None
+            for m in ahead:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
                 return
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
+            yield best
+            pos = best.end() if best.end() > best.start() else best.end() + 1
+            if pos > endpos:
+                return
+            ahead = [m if m is None or m.start() >= pos else p.search(string, pos, endpos)
+                     for p, m in zip(self.patterns, ahead)]
 
 
 class _KindsFound(Keyed):
