@@ -1,6 +1,7 @@
 """Quality and speed of the assisted extraction (sensetime_dataset.extract).
 
 Usage: python benchmarks/bench_extract.py [--no-speed] [--sizes 10 20] [--against REV]
+       python benchmarks/bench_extract.py --hostile
 
 Prints precision, recall and F1 per table and overall on the labelled corpus
 (tests/extract_corpus/tune, .../holdout, ... .../holdout4, invented companies;
@@ -308,6 +309,45 @@ def side_by_side(size_mb: float, other) -> tuple[float, float, float]:
     return size, size / spent[other], size / spent[extract]
 
 
+def _unique_words(n: int) -> list[str]:
+    """n distinct capitalised made-up words ("Bacode", "Bacodi", ...)."""
+    import itertools
+
+    syllables = [c + v for c in "bcdfglmnprstv" for v in "aeiou"]
+    return ["".join(w).capitalize() for w in itertools.islice(
+        itertools.product(syllables, repeat=3), n)]
+
+
+# Text that is not prose, by shape: each made to a size in bytes. Up to 2026-11-26 the
+# run-on and capitalised shapes took time in the cube of their length (8 KB of capitals:
+# 7.6 s; 16 KB of run-on partnerships: 7.1 s).
+HOSTILE = {
+    "a run-on line of partnerships": lambda n: "Zeta Robotics signed a partnership with Omega "
+    "Labs and a supply agreement with Kappa Systems, " * (n // 95),
+    "a line of capitalised words": lambda n: "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta "
+    * (n // 47),
+    "title-case lines of distinct words": lambda n: "\n".join(
+        " ".join(line) for line in zip(*[iter(_unique_words(n // 7))] * 8)),
+    "one-word lines": lambda n: "\n".join(w + "." for w in _unique_words(n // 7)),
+    "a line without spaces": lambda n: "A" * n,
+    "round sentences": lambda n: "Zeta Robotics raised $5 million in a Series A led by Omega "
+    "Capital. " * (n // 67),
+}
+
+
+def hostile(sizes_kb=(100, 1000)) -> None:
+    """Seconds (CPU) to extract from each HOSTILE shape at each size: linear, not worse."""
+    for name, make in HOSTILE.items():
+        cells = []
+        for kb in sizes_kb:
+            text = "Zeta Robotics\n" + make(kb * 1000)
+            started = time.process_time()
+            extract(text)
+            seconds = time.process_time() - started
+            cells.append(f"{kb} KB {seconds:.2f} s")
+        print(f"hostile input, {name}: " + ", ".join(cells))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-speed", action="store_true")
@@ -319,7 +359,12 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=float, nargs=2, default=(10.0, 20.0))
     ap.add_argument("--against", metavar="REV",
                     help="time the extractor of git revision REV side by side")
+    ap.add_argument("--hostile", action="store_true",
+                    help="only time text that is not prose (run-on lines, capitalised runs)")
     args = ap.parse_args(argv)
+    if args.hostile:
+        hostile()
+        return 0
     print(MATCHING_RULE, end="\n\n")
     parts = [(title, score_corpus(corpus, pattern)) for title, corpus, pattern, blind in PARTS
              if not (blind and args.no_blind)]

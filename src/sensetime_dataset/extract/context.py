@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text.names import NOT_NAME, find_names
 from ..text import DateMention, Money, NameMention, find_money, split_sentences
+from ..text.sentences import strip_span
 from ..text.dates import dateline_mention, resolve_dates, scan_dates
 from . import triggers as T
 
@@ -50,6 +51,38 @@ _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|s
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 _DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
+
+
+# The most words an organization's name has (the longest in the labelled corpus and the
+# project's sources has 12).
+MAX_NAME_WORDS = 12
+
+
+# The longest sentence the rules read (characters). A prose sentence is far shorter (the
+# longest in the labelled corpus and the project's sources has 476); a longer one is a
+# run-on text without full stops (a page dump, a list on one line), and several rules
+# cost the square or the cube of a sentence's length: it is read in pieces, cut at the
+# last clause break before this length, else at the last space.
+MAX_SENTENCE = 1000
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The span [a, b) of a sentence, in pieces of at most MAX_SENTENCE characters."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = None
+        for sep in (";", ","):
+            i = text.rfind(sep + " ", a, a + MAX_SENTENCE)
+            if i > a:
+                cut = i + 1
+                break
+        if cut is None:
+            i = text.rfind(" ", a, a + MAX_SENTENCE)
+            cut = i if i > a else a + MAX_SENTENCE
+        out.append(strip_span(text, a, cut))
+        a, _ = strip_span(text, cut, b)
+    out.append((a, b))
+    return [(x, y) for x, y in out if x < y]
 
 
 class cached_property:
@@ -201,7 +234,8 @@ class Document:
         self.dateline_span = (line.start, line.end) if line else None
         # A history by years: "### 2021" dates "On 9 July" below it
         self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
-        spans = split_sentences(text, keep_headings=True)
+        spans = [piece for a, b in split_sentences(text, keep_headings=True)
+                 for piece in _pieces(text, a, b)]
         low = text.lower()
         # the lower-cased text, where its offsets are the text's
         self.low = low if len(low) == len(text) else None
@@ -267,7 +301,9 @@ class Document:
         name that the body of the document also writes."""
         words = n.name.split(" ")
         text = self.text
-        for k in range(len(words), 0, -1):
+        # at most MAX_NAME_WORDS words: a longer run of capitalised words is a headline's
+        # (or a shouted line's), and trying every run of a long one is cubic in its length
+        for k in range(min(len(words), MAX_NAME_WORDS), 0, -1):
             for i in range(0, len(words) - k + 1):
                 candidate = " ".join(words[i:i + k])
                 if len(candidate) > 2 and candidate not in NOT_NAME and \
