@@ -107,10 +107,13 @@ def test_cli_json_is_one_array_of_proposals():
     assert all(text[p["start"]:p["end"]] == p["quote"] for p in data)
 
 
-def test_cli_refuses_a_missing_or_non_utf8_file_in_one_line(tmp_path):
+def test_cli_refuses_a_missing_non_utf8_or_utf16_file_in_one_line(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Caf\xe9 raised $5 million".encode("latin-1"))
-    for path in (tmp_path / "missing.txt", bad):
+    # UTF-16 of ASCII text is valid UTF-8, with a NUL after every letter
+    wide = tmp_path / "utf16.txt"
+    wide.write_bytes("Acme raised $5 million".encode("utf-16-le"))
+    for path in (tmp_path / "missing.txt", bad, wide):
         result = _cli(str(path), "--json")
         assert result.returncode == 1
         assert result.stderr.strip().count("\n") == 0 and str(path) in result.stderr

@@ -24,10 +24,14 @@ def read_document(path: Path) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to "
                          "UTF-8 first") from None
+    if "\x00" in text:  # valid UTF-8, but UTF-16 text or a binary file read as such
+        raise InputError(f"{path}: holds a NUL byte (byte {data.index(0)}): UTF-16 text or "
+                         "a binary file, not UTF-8 text; convert it to UTF-8 first")
+    return text
 
 
 def propose(path: Path, anchor: str | None = None) -> tuple[str, list[Proposal]]:
