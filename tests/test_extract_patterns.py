@@ -713,3 +713,14 @@ def test_named_tonight_is_the_datelines_day():
             "2025 Blue Delta Prize.")
     assert [(e["date"], e["event_type"]) for e in _found(text, "events")] == [
         ("2025-11-19", "award")]
+
+
+def test_a_list_a_report_names_in_lower_case():
+    text = ("Trade ministry lists drone maker Harlow Aero\n"
+            "TOKYO, 12 March 2025 - The Ministry of Commerce on Tuesday added Harlow Aero to "
+            "its unreliable entity list. The ministry also placed Harlow Aero on its export "
+            "control control list. Harlow Aero has a list of customers in Europe.")
+    assert [(s["program"], s["authority"], s["target"], s["date"]) for s in
+            _found(text, "sanctions")] == [
+        ("unreliable entity list", "Ministry of Commerce", "Harlow Aero", "2025-03-11"),
+        ("export control control list", None, "Harlow Aero", "2025-03-12")]

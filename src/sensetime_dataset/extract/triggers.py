@@ -362,7 +362,11 @@ SANCTION_PROGRAM = Keyed(re.compile(
     r"|(?:an?\s+|its\s+)?(?:investment\s+|trade\s+|export\s+)?blacklist(?![\w-])"
     r"(?:\s+of\s+(?P<named>(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*))?"
     r"|Chinese\s+[Mm]ilitary(?:-[Ii]ndustrial)?\s+[Cc]ompan(?:y|ies)"
-    r"|Specially\s+Designated\s+Nationals|sanctions?\s+list)"),
+    r"|Specially\s+Designated\s+Nationals|sanctions?\s+list"
+    # lists a news report names in lower case: "added X to its unreliable entity list",
+    # "placed X on its export control control list", "the entity list"
+    r"|\b(?:(?:unreliable\s+)?entity|export\s+control(?:\s+control)?|denied\s+persons?|"
+    r"military\s+end[\s-]users?)\s+list\b)"),
       ('list', 'military', 'specially', 'sanction'))
 SANCTION_VERB = Keyed(re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:ed|es)|listed|labell?ed|"
                            r"blacklist(?:ed|s)|sanction(?:ed|s)|includ(?:ed|es)|named|"
