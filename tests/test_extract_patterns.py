@@ -724,3 +724,19 @@ def test_a_list_a_report_names_in_lower_case():
             _found(text, "sanctions")] == [
         ("unreliable entity list", "Ministry of Commerce", "Harlow Aero", "2025-03-11"),
         ("export control control list", None, "Harlow Aero", "2025-03-12")]
+
+
+def test_a_name_ending_in_a_hyphenated_word_is_a_name_not_an_adjective():
+    text = ("Gravelle Sensors makes soil probes. The company lists the grain cooperative "
+            "Heartland Plains Co-op as a customer, and Oslo-based Brandt-Keller as a client.")
+    assert [p["name"] for p in _found(text, "partners")] == \
+        ["Heartland Plains Co-op", "Brandt-Keller"]
+
+
+def test_a_clause_after_a_comma_is_no_apposition():
+    # ", the company has supplied ... to X": the subject supplies X ("X, a supplier of Y"
+    # would make X the supplier)
+    text = ("Caldris Microsystems makes chips. Established in 2009, the company has supplied "
+            "guidance modules to Strelets Instruments, a maker of munitions, since 2019.")
+    assert _found(text, "partners") == [
+        {"name": "Strelets Instruments", "date": "2019", "kind": "customer"}]

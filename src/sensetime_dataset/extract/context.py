@@ -50,7 +50,8 @@ _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|s
                       r"in\s+(?:the\s+)?$")
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
-_DESCRIPTOR = re.compile(r"-\w+$")  # "Shenzhen-based": an adjective, not an organization
+_DESCRIPTOR = re.compile(r"-[a-z]+ed$")  # "Shenzhen-based", "Nasdaq-listed": an adjective
+# (not "Co-op", "Hewlett-Packard": names)
 
 
 # The most words an organization's name has (the longest in the labelled corpus and the

@@ -19,8 +19,10 @@ _DESCRIPTOR_WORD = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}\s+[A-Z]")
 # the name of the joint lab itself, not of the partner
 _LAB_NAME = re.compile(r"\b(?:Lab|Laboratory|Centre|Center)$")
 _SIGNED = re.compile(r"\bsign(?:ed|s)\s+(?:up\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-# an apposition describing the name before it: "Leon, a major supplier of"
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+# an apposition describing the name before it: "Leon, a major supplier of" (not a clause:
+# ", the company has supplied modules to X")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:has|have|had|is|was|will)\s)[\w-]+\s+)"
+                         r"{0,3}$")
 # "to the Kazakh operator X": a few words, no preposition nor clause between
 _SHORT_GAP = re.compile(r"\s*(?:(?!(?:in|of|for|and|to|with|at|on|by)\b)[\w-]+\s+){0,4}", re.I)
 _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\s+up)\b", re.I)
