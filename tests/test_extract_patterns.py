@@ -740,3 +740,15 @@ def test_a_clause_after_a_comma_is_no_apposition():
             "guidance modules to Strelets Instruments, a maker of munitions, since 2019.")
     assert _found(text, "partners") == [
         {"name": "Strelets Instruments", "date": "2019", "kind": "customer"}]
+
+
+def test_a_filings_defined_company_is_its_subject_past_the_exchanges_disclaimer():
+    text = ("The Stock Exchange of Hong Kong Limited takes no responsibility for the contents "
+            "of this announcement.\n\nHARBRIGHT MARINE HOLDINGS LIMITED\n(Stock Code: 1234)\n"
+            "VOLUNTARY ANNOUNCEMENT\nSTRATEGIC COOPERATION FRAMEWORK AGREEMENT\n"
+            "FORMATION OF A JOINT VENTURE\n\n"
+            'This announcement is made by Harbright Marine Holdings Limited (the "Company").\n'
+            "On 3 June 2025, the Company and Selwick Port Group entered into a strategic "
+            "cooperation framework agreement.")
+    assert _found(text, "partners") == [
+        {"name": "Selwick Port Group", "date": "2025-06-03", "kind": "strategic-agreement"}]

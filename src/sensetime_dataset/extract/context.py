@@ -43,11 +43,13 @@ _PLACE_BEFORE = re.compile(r",?[ \t]*")  # "Ulm, " right before the dateline's d
 # place, unless something is invested in it ("a stake in Y", "invests $5 million in Y",
 # "shares in Y") or it owns what follows ("in Y's Series B")
 # 'X (the "Company")': a filing's definition of the company it is about
-_DEFINED_COMPANY = re.compile(r"\s*\((?:the\s+)?[\"“](?:Company|Issuer)[\"”]")
+_DEFINED_COMPANY = re.compile(r"\s*\((?:the\s+)?[\"“](?P<term>Company|Issuer)[\"”]")
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|shares?|"
                       r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                       r"in\s+(?:the\s+)?$")
+_DEFINED_TERM = re.compile(r"[\"“](?:Company|Issuer)[\"”]")  # cheap, before names are read
+_DISCLAIMER = re.compile(r"\btakes?\s+no\s+responsibility\s+for\s+the\s+contents\b", re.I)
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 _DESCRIPTOR = re.compile(r"-[a-z]+ed$")  # "Shenzhen-based", "Nasdaq-listed": an adjective
@@ -246,10 +248,13 @@ class Document:
         # answers per name, asked again by every rule
         self._subject_names: dict[str, bool] = {}
         self._authority_names: dict[str, bool] = {}
+        # the term a filing defines its subject by ('X (the "Company")'), capitalised
+        self.defined_term: str | None = None
         self.subject = self._find_subject()
-        # the subject's forms, longest first: its name and its head word
-        self.subject_forms = sorted({self.subject, self._head(self.subject)}, key=len,
-                                    reverse=True) if self.subject else []
+        # the subject's forms, longest first: its name, its head word and its defined term
+        self.subject_forms = sorted({self.subject, self._head(self.subject)} |
+                                    ({self.defined_term} if self.defined_term else set()),
+                                    key=lambda f: (-len(f), f)) if self.subject else []
 
     def anchor_at(self, pos: int) -> str | None:
         """The anchor of relative dates at `pos`: the year of the section heading above
@@ -318,7 +323,19 @@ class Document:
         sentence and the dateline sentence (mentions counted by a name's head word)."""
         # the first five sentences that name something (a notice's heading lines of
         # codes and numbers name nothing)
-        lead = list(islice((s for s in self.sentences[:40] if s.names), 5))
+        # 'X (the "Company")': a filing's own definition of its subject, wherever in its
+        # opening (a notice's heading lines may fill the lead before it)
+        for s in self.sentences[:40]:
+            if _DEFINED_TERM.search(s.text):
+                for n in s.names:
+                    if defined := _DEFINED_COMPANY.match(self.text, n.end):
+                        self.defined_term = defined["term"]
+                        return n.name
+        # An exchange's disclaimer opening a listed company's announcement ("... take no
+        # responsibility for the contents of this announcement") names the exchange, not
+        # the subject.
+        lead = list(islice((s for s in self.sentences[:40]
+                            if s.names and not _DISCLAIMER.search(s.text)), 5))
         if self.dateline_span:
             lead += [s for s in self.sentences
                      if s.start <= self.dateline_span[0] < s.end]
@@ -338,7 +355,8 @@ class Document:
                         not _HELD_IN.search(text, max(0, n.start - 60), n.start) and \
                         not text.startswith(("'s", "’s"), n.end):
                     places.add(n.name.casefold())  # "in Hong Kong debut": a place
-                if _DEFINED_COMPANY.match(text, n.end):
+                if defined := _DEFINED_COMPANY.match(text, n.end):
+                    self.defined_term = defined["term"]
                     return n.name
                 # a regulator is not the subject, nor the tail of its name that the
                 # name reader cut at "and" ("Bureau of Industry and Security")
