@@ -752,3 +752,10 @@ def test_a_filings_defined_company_is_its_subject_past_the_exchanges_disclaimer(
             "cooperation framework agreement.")
     assert _found(text, "partners") == [
         {"name": "Selwick Port Group", "date": "2025-06-03", "kind": "strategic-agreement"}]
+
+
+def test_a_contract_won_from_an_organization_makes_it_a_customer():
+    text = ("Harlow Aero builds drones. Harlow Aero won a $48 million contract from the Royal "
+            "Navy in March 2025 to supply its Kite-7 drones.")
+    assert _found(text, "partners") == [
+        {"name": "Royal Navy", "date": "2025-03", "kind": "customer"}]

@@ -142,7 +142,8 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.endswith(("is", "was")):  # "its main customer is X"
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 60 else None
-    if trigger.endswith((" to", " of")):  # "a supplier to X", "supplies drones to the operator X"
+    if trigger.endswith((" to", " of", " from")):
+        # "a supplier to X", "supplies drones to the operator X", "a contract from X"
         after = [n for n in orgs if n.start >= m.end()]
         if not after or _APPOSITION.search(text, s.start, m.start()) or \
                 not _SHORT_GAP.fullmatch(text, m.end(), after[0].start):

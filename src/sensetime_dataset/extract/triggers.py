@@ -320,6 +320,9 @@ PARTNER_KIND = [
                  # the subject supplies X: "a tier-one supplier to X", "supplies drones to X"
                  r"\b(?:supplier|vendor)\s+(?:to|of)\b|"
                  r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){1,4}?to\b|"
+                 # "won a $48 million contract from X": X buys
+                 r"\b(?:won|wins|secured|landed)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?contract\s+"
+                 r"from\b|"
                  # "X placed an order", "its main customer is X"
                  r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
                  r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b|"
@@ -345,7 +348,8 @@ PARTNER_WORDS = {
     "collaboration": ("collaborat", "operat"),
     "supplier": ("partner", "supplier", "contract", "agreement", "deal"),
     "partnership": ("partner", "teamed", "work", "integrated"),
-    "customer": ("customer", "client", "vendor", "suppl", "order", "buy", "bought", "purchas"),
+    "customer": ("customer", "client", "vendor", "suppl", "order", "buy", "bought", "purchas",
+                 "contract"),
     "agreement": ("agreement", "licen", "deal", "contract"),
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
