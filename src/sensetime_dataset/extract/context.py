@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..text.names import NOT_NAME, find_names
 from ..text import DateMention, Money, NameMention, find_money, split_sentences

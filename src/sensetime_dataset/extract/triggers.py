@@ -150,8 +150,9 @@ class _AnyOf:
                      for p, m in zip(self.patterns, ahead)]
 
 
-class _KindsFound(Keyed):
-    """What `Kinds.only` gives for several kinds: their patterns searched alone."""
+class _KindsFound:
+    """What `Kinds.only` gives for several kinds (or none): their patterns searched alone,
+    as `pattern` and, for the lower-cased text, `low` (what a Sentence reads of a Keyed)."""
 
     def __init__(self, kinds: list[_Kind], words: tuple[str, ...]):
         self.words = words
@@ -180,9 +181,9 @@ class Kinds(Keyed):
         super().__init__(re.compile(_kinds(kinds), flags),
                          tuple(dict.fromkeys(w for k in names for w in words[k])))
         self._gate_set = frozenset(self.gates)
-        self._chosen: dict[frozenset, Keyed] = {}
+        self._chosen: dict[frozenset, Keyed | _KindsFound] = {}
 
-    def only(self, fired) -> Keyed:
+    def only(self, fired) -> Keyed | _KindsFound:
         """The kinds whose gates are in `fired`, in declared order."""
         key = self._gate_set.intersection(fired)  # in C, not a loop over the gates
         found = self._chosen.get(key)
