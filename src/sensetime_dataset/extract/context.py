@@ -355,9 +355,6 @@ class Document:
                         not _HELD_IN.search(text, max(0, n.start - 60), n.start) and \
                         not text.startswith(("'s", "’s"), n.end):
                     places.add(n.name.casefold())  # "in Hong Kong debut": a place
-                if defined := _DEFINED_COMPANY.match(text, n.end):
-                    self.defined_term = defined["term"]
-                    return n.name
                 # a regulator is not the subject, nor the tail of its name that the
                 # name reader cut at "and" ("Bureau of Industry and Security")
                 if not self.is_authority(n.name) and not (
