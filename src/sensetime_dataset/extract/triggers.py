@@ -93,20 +93,57 @@ def _kinds(kinds: list[tuple[str, str]]) -> str:
     return "|".join(f"(?:{p})(?P<{k.replace('-', '_')}>)" for k, p in kinds)
 
 
-class _Kind(Keyed):
-    """The keyword gate of one kind of a `Kinds` alternation, and its pattern alone."""
+class All(tuple):
+    """Words of a branch in groups, of which every match holds one word of each group:
+    `All(("won", "received"), ("award", "prize"))` (a gate finer than any one word)."""
 
-    def __init__(self, name: str, keywords: tuple[str, ...], pattern: str, flags: int):
-        super().__init__(re.compile("(?!)"), keywords)
+    def __new__(cls, *groups: tuple[str, ...]):
+        return super().__new__(cls, groups)
+
+
+_NEVER = re.compile("(?!)")
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level branches of an alternation, as written ("a|(?:b|c)" -> "a", "(?:b|c)")."""
+    out, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return out + [pattern[start:]]
+
+
+class _Group:
+    """Consecutive branches of one kind that hold the same words: their pattern alone,
+    searched in a sentence only where the keyword pass found a word of each of their
+    word groups (`parts`, each a gate of its own in the automaton)."""
+
+    def __init__(self, name: str, pattern: str, words, flags: int):
         self.name = name
+        self.word_groups = tuple(words) if isinstance(words, All) else (tuple(words),)
+        if not all(self.word_groups):
+            raise ValueError(f"kind {name!r}: an empty group of words")
+        self.parts = frozenset(Keyed(_NEVER, w) for w in self.word_groups)
         self._source = (_kinds([(name, pattern)]), flags)
         self._alone: Keyed | None = None
 
     @property
     def alone(self) -> Keyed:
-        """The kind's own pattern (compiled at its first use)."""
+        """The group's own pattern (compiled at its first use)."""
         if self._alone is None:
-            self._alone = Keyed(re.compile(*self._source), self.words)
+            self._alone = Keyed(re.compile(*self._source),
+                                tuple(dict.fromkeys(w for g in self.word_groups for w in g)))
         return self._alone
 
 
@@ -151,44 +188,66 @@ class _AnyOf:
 
 
 class _KindsFound:
-    """What `Kinds.only` gives for several kinds (or none): their patterns searched alone,
+    """What `Kinds.only` gives for several groups (or none): their patterns searched alone,
     as `pattern` and, for the lower-cased text, `low` (what a Sentence reads of a Keyed)."""
 
-    def __init__(self, kinds: list[_Kind], words: tuple[str, ...]):
+    def __init__(self, groups: list[_Group], words: tuple[str, ...]):
         self.words = words
-        self.pattern = _AnyOf([k.alone.pattern for k in kinds])
-        lows = [k.alone.low for k in kinds]
+        self.pattern = _AnyOf([g.alone.pattern for g in groups])
+        lows = [g.alone.low for g in groups]
         self.low = _AnyOf(lows) if all(lows) else None
 
 
 class Kinds(Keyed):
     """An alternation of kinds (`_kinds`) searched, in a sentence, for only the kinds whose
     keywords occur in it: the others cannot match there, and `re` tries every branch at
-    every position (PARTNER cost 15 µs a search with all eleven). Each kind's pattern is
-    searched alone (`_AnyOf`). `words` declares, per kind, words of
-    which every match of the kind contains one (checked at import: every kind has some;
-    tests/test_extract_triggers.py checks them over the labelled corpus)."""
+    every position (PARTNER cost 15 µs a search with all eleven). `words` declares, per
+    kind, words of which every match of the kind holds one (checked at import: every
+    kind has some; tests/test_extract_triggers.py checks them over the labelled corpus):
+    a tuple of words, `All(...)` of groups of words, or a list with one of these per
+    top-level branch of the kind's pattern. Consecutive branches that declare the same
+    words are a group, searched alone (`_AnyOf`) where its words occur: a kind whose
+    branches need different words ("supplier to", "won a contract from") is not searched
+    whole wherever any of them occurs."""
 
-    def __init__(self, kinds: list[tuple[str, str]], words: dict[str, tuple[str, ...]],
-                 flags: int = 0):
+    def __init__(self, kinds: list[tuple[str, str]], words: dict, flags: int = 0):
         names = [k for k, _ in kinds]
         if set(names) != set(words) or not all(words.values()):
             raise ValueError(f"keywords declared for kinds {sorted(words)}, "
                              f"the alternation has {sorted(names)}: declare words for each")
         self.kinds = kinds
         self.flags = flags
-        self.gates = tuple(_Kind(k, words[k], p, flags) for k, p in kinds)
+        self.groups: list[_Group] = []
+        for name, pattern in kinds:
+            declared = words[name]
+            if isinstance(declared, list):
+                branches = _branches(pattern)
+                if len(declared) != len(branches):
+                    raise ValueError(f"kind {name!r}: words declared for {len(declared)} "
+                                     f"branches, its pattern has {len(branches)}")
+                runs: list[tuple] = []
+                for w, branch in zip(declared, branches):
+                    if runs and runs[-1][0] == w:
+                        runs[-1][1].append(branch)
+                    else:
+                        runs.append((w, [branch]))
+            else:
+                runs = [(declared, [pattern])]
+            self.groups += [_Group(name, "|".join(b), w, flags) for w, b in runs]
+        # the gates the keyword pass reports: each word group of each group
+        self.gates = tuple(part for g in self.groups for part in g.parts)
         super().__init__(re.compile(_kinds(kinds), flags),
-                         tuple(dict.fromkeys(w for k in names for w in words[k])))
+                         tuple(dict.fromkeys(w for g in self.groups
+                                             for group in g.word_groups for w in group)))
         self._gate_set = frozenset(self.gates)
         self._chosen: dict[frozenset, Keyed | _KindsFound] = {}
 
     def only(self, fired) -> Keyed | _KindsFound:
-        """The kinds whose gates are in `fired`, in declared order."""
+        """The groups all of whose gates are in `fired`, in declared order."""
         key = self._gate_set.intersection(fired)  # in C, not a loop over the gates
         found = self._chosen.get(key)
         if found is None:
-            chosen = [g for g in self.gates if g in key]
+            chosen = [g for g in self.groups if g.parts <= key]
             found = self._chosen[key] = chosen[0].alone if len(chosen) == 1 else \
                 _KindsFound(chosen, self.words)
         return found
@@ -338,20 +397,32 @@ PARTNER_KIND = [
                   # "X — retail distribution agreement covering ...", "an agreement to license"
                   + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
 ]
-# Per kind, words of which every match of its pattern contains one (lower case).
+# Per kind, words of which every match of its pattern contains one (lower case); per
+# branch where branches need different words (see Kinds).
+_DASHES = ("–", "—", "â€")  # DASH's first characters
 PARTNER_WORDS = {
-    "listed": ("partner", "customer", "client"),
+    "listed": All(("partners", "customers", "clients"), ("such", "includ", "like")),
     "mou": ("memorandum", "mou"),
     "joint-venture": ("joint",),
     "joint-lab": ("joint",),
     "alliance": ("alliance",),
     "strategic-agreement": ("strategic",),
-    "collaboration": ("collaborat", "operat"),
-    "supplier": ("partner", "supplier", "contract", "agreement", "deal"),
+    "collaboration": ("collaborat", "cooperat", "co-operat"),
+    "supplier": [All(("partner", "contract", "agreement", "deal"),
+                     ("fabrication", "manufacturing", "production", "supply"))] * 2 +
+                [("supplier",)] * 2,
     "partnership": ("partner", "teamed", "work", "integrated"),
-    "customer": ("customer", "client", "vendor", "suppl", "order", "buy", "bought", "purchas",
-                 "contract"),
-    "agreement": ("agreement", "licen", "deal", "contract"),
+    "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
+        ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
+        All(("won", "wins", "secured", "landed"), ("contract",)),
+        All(("placed",), ("order",)),
+        All(("main", "largest", "biggest", "first", "key", "anchor"), ("customer",)),
+        ("buy", "ordered", "bought", "purchased"),
+        All(_DASHES, ("customer", "client"))],  # "X — customer"
+    "agreement": [("agreement", "licen")] * 2 + [
+        All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
+        All(_DASHES, ("agreement",)),
+        All(("agreement",), ("licen",))],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
@@ -483,24 +554,44 @@ EVENT = [
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
               r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
 ]
-# Per kind, words of which every match of its pattern contains one (lower case).
+# Per kind, words of which every match of its pattern contains one (lower case); per
+# branch where branches need different words (see Kinds).
+_LAUNCH = ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began", "presented")
 EVENT_WORDS = {
     "founding": ("found", "establish", "incorporat", "set", "spun", "started", "register"),
     "lab": ("lab",),
-    "hub": ("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
-            "began", "started"),
-    "product": ("launch", "unveil", "releas", "introduc", "rolled", "debuted", "began",
-                "available", "went", "market", "reached", "presented"),
+    # a verb of opening and a place: "opened an office", "the hub ... was inaugurated"
+    "hub": All(("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
+                "began", "started"),
+               ("office", "headquarters", "cent", "campus", "hub", "branch")),
+    "product": [_LAUNCH] * 7 + [("available",)] * 2 + [
+        ("went",),
+        All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
+        All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
+        ("released", "launched", "unveiled")],
     "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed"),
-    "award": ("award", "prize", "medal", "year", "named", "list"),
+    "award": [
+        All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
+             "earned", "chosen"), ("award", "prize", "medal", "year")),  # "won ... award"
+        ("named",), ("named",),  # "named to the X 50", "named one of"
+        All(("award", "prize"), ("honoree", "honouree", "winner", "recipient")),
+        All(("award", "prize"), ("honoree", "honouree", "winner", "recipient")),
+        ("list",)],  # "was on the X list"
     "designation": ("named", "recogni", "designat", "selected", "certified"),
     "research": ("paper", "published"),
     "ipo": ("filed", "approval", "submitted", "lodged"),
     "index-inclusion": ("index",),
     "press-report": ("reported", "revealed"),
-    "other": ("factory", "plant", "facility", "production", "producing", "operat", "brought", "cut",
-              "laid", "shed"),
+    "other": [
+        # "opened a factory", "the plant, which started"
+        All(("open", "launch", "set", "establish", "started"), ("factory", "plant", "facility")),
+        All(("open", "launch", "set", "establish", "started"), ("factory", "plant", "facility")),
+        # "began operating", "started mass production"
+        All(("began", "started", "starts", "commenced"), ("operat", "production", "producing")),
+        All(("began", "started", "starts", "commenced"), ("operat", "production", "producing")),
+        All(("brought",), ("line",)),  # "brought ... online"
+        All(("cut", "laid", "shed"), ("jobs", "staff", "employees", "workers", "positions"))],
 }
 EVENT_RE = Kinds(EVENT, EVENT_WORDS, I)
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
