@@ -75,3 +75,8 @@ def test_a_sentence_is_searched_for_the_kinds_its_words_allow():
     kinds = {(p.table, p.fields.get("kind") or p.fields.get("event_type"))
              for p in extract(text)}
     assert kinds == {("partners", "mou"), ("events", "lab")}
+
+
+def test_spaces_are_the_characters_that_backslash_s_matches():
+    every = "".join(map(chr, range(0x110000)))
+    assert set(T.SPACES) == set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}

@@ -253,6 +253,16 @@ class Kinds(Keyed):
         return found
 
 
+# The characters `\s` matches (those for which str.isspace() is true; a test checks).
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _after_space(*words: str) -> tuple[str, ...]:
+    """Keywords for words that a pattern reads only after white space ("\\s+round")."""
+    return tuple(c + w for w in words for c in SPACES)
+
+
 # Round names: each branch names what it captures (a branch's \b before its group:
 # `re` tries a group only at word boundaries, twice as fast).
 ROUND_NAME = Keyed(re.compile(
@@ -266,8 +276,9 @@ ROUND_NAME = Keyed(re.compile(
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
     r"|\b(?P<ipo>initial\s+public\s+offering|(?<!pre-)\bIPO\b|\blisted\s+on\s+the|"
     r"\bshares\s+(?:began|started)\s+trading)", I),
-      ('series', 'pre', 'round', 'tranche', 'seed', 'angel', 'strategic', 'initial', 'ipo',
-       'listed', 'trading'))
+      ('series', *(f"pre{dash}{letter}" for dash in ("", "-") for letter in "abcdefgh"),
+       *_after_space("round", "tranche"),  # "B1 round", "C round" (not "around")
+       'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'trading'))
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
 BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
