@@ -759,3 +759,15 @@ def test_a_contract_won_from_an_organization_makes_it_a_customer():
             "Navy in March 2025 to supply its Kite-7 drones.")
     assert _found(text, "partners") == [
         {"name": "Royal Navy", "date": "2025-03", "kind": "customer"}]
+
+
+def test_and_joins_a_name_only_after_a_field_of_knowledge_or_trade():
+    # "Science and Innovation Fund" is one investor; "Alibex and Tarrow Holdings" two
+    text = ("Qinmo Robotics makes arms. Qinmo Robotics raised $50 million in a Series C led "
+            "by Tiaoxi Science and Innovation Fund in 2024.")
+    assert _found(text, "investors") == [
+        {"round_name": "Series C", "name": "Tiaoxi Science and Innovation Fund",
+         "role": "lead"}]
+    text = ("Qinmo Robotics makes arms. Qinmo Robotics raised $50 million in a Series C led "
+            "by Alibex and Tarrow Holdings in 2024.")
+    assert [i["name"] for i in _found(text, "investors")] == ["Alibex", "Tarrow Holdings"]

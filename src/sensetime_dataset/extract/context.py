@@ -356,7 +356,7 @@ class Document:
                         not text.startswith(("'s", "’s"), n.end):
                     places.add(n.name.casefold())  # "in Hong Kong debut": a place
                 # a regulator is not the subject, nor the tail of its name that the
-                # name reader cut at "and" ("Bureau of Industry and Security")
+                # name reader cut at "and" ("Department of Energy and Climate Change")
                 if not self.is_authority(n.name) and not (
                         previous and text[previous.end:n.start] == " and "
                         and self.is_authority(text[previous.start:n.end])):

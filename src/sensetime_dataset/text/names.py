@@ -45,7 +45,13 @@ _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "
 # capitalised word (Latin-1 capitals too: "Ørsund"), or a word starting with digits
 # ("3M"). No other full stop: one ends the sentence.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-ZÀ-ÖØ-Þ][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
-_CONNECT = r"(?:\s(?:of\sthe|of|for|für|de|du|der|van|von|&|and\s(?=[A-Z][\w]*\s(?:Partners|Co|Company)))\s)"
+# "and" joins a name only after a field of knowledge or trade ("Science and Technology
+# Parks", "Science and Innovation Fund", "Bureau of Industry and Security"): elsewhere it
+# joins two names ("led by A and B Capital").
+_FIELDS = ("Science", "Technology", "Innovation", "Research", "Industry", "Trade", "Arts",
+           "Engineering", "Education", "Culture", "Commerce")
+_AND = "(?:" + "|".join(f"(?<={w}\\s)" for w in _FIELDS) + ")and"
+_CONNECT = rf"(?:\s(?:of\sthe|of|for|für|de|du|der|van|von|&|{_AND})\s)"
 NAME = re.compile(
     rf"({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
