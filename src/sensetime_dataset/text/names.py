@@ -46,8 +46,8 @@ _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "
 # ("3M"). No other full stop: one ends the sentence.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-ZÀ-ÖØ-Þ][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
 # "and" joins a name only after a field of knowledge or trade ("Science and Technology
-# Parks", "Science and Innovation Fund", "Bureau of Industry and Security"): elsewhere it
-# joins two names ("led by A and B Capital").
+# Parks", "Science and Innovation Fund", "Bureau of Industry and Security"); elsewhere it
+# stands between two names ("led by A and B Capital").
 _FIELDS = ("Science", "Technology", "Innovation", "Research", "Industry", "Trade", "Arts",
            "Engineering", "Education", "Culture", "Commerce")
 _AND = "(?:" + "|".join(f"(?<={w}\\s)" for w in _FIELDS) + ")and"
