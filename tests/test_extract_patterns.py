@@ -771,3 +771,14 @@ def test_and_joins_a_name_only_after_a_field_of_knowledge_or_trade():
     text = ("Qinmo Robotics makes arms. Qinmo Robotics raised $50 million in a Series C led "
             "by Alibex and Tarrow Holdings in 2024.")
     assert [i["name"] for i in _found(text, "investors")] == ["Alibex", "Tarrow Holdings"]
+
+
+def test_what_is_licensed_from_or_to_an_organization_makes_it_a_party_to_an_agreement():
+    text = ("Treymont Therapeutics develops drugs. The company licensed TRY-114 from "
+            "Osaka-based Minokawa Pharmaceutical, which is entitled to royalties.")
+    assert _found(text, "partners") == [
+        {"name": "Minokawa Pharmaceutical", "date": None, "kind": "agreement"}]
+    text = ("Treymont Therapeutics develops drugs. In 2024 the company licensed its antibody "
+            "platform to Minokawa Pharmaceutical.")
+    assert _found(text, "partners") == [
+        {"name": "Minokawa Pharmaceutical", "date": "2024", "kind": "agreement"}]

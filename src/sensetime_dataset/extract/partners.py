@@ -32,6 +32,8 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
 # does not name it
 _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
+# "licensed TRY-114 from X", "licensed its antibody platform to X"
+_FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
 # "a manufacturing contract under which X will produce": X
 _UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
 
@@ -149,6 +151,11 @@ def _partner_of(s: Sentence, m: re.Match):
                 not _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
         return after[0]
+    if trigger.lower().startswith("licen") and (f := _FROM_AFTER.match(text, m.end())):
+        # "licensed TRY-114 from Y" (or "its platform to Y"): Y is the other party
+        after = [n for n in orgs if n.start >= f.end()]
+        if after and after[0].start - f.end() < 40:
+            return after[0]
     if _UNDER_WHICH.match(text, m.end()):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
