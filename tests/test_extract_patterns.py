@@ -782,3 +782,12 @@ def test_what_is_licensed_from_or_to_an_organization_makes_it_a_party_to_an_agre
             "platform to Minokawa Pharmaceutical.")
     assert _found(text, "partners") == [
         {"name": "Minokawa Pharmaceutical", "date": "2024", "kind": "agreement"}]
+
+
+def test_the_examples_after_a_supplier_of_many_are_its_customers():
+    text = ("Yunmai Intelligent makes driving systems. Yunmai Intelligent has become a "
+            "designated supplier of a number of domestic truck makers, including Tianmou "
+            "Heavy Truck and Harlan Motors, since 2024.")
+    assert _found(text, "partners") == [
+        {"name": "Tianmou Heavy Truck", "date": "2024", "kind": "customer"},
+        {"name": "Harlan Motors", "date": "2024", "kind": "customer"}]

@@ -32,6 +32,8 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
 # does not name it
 _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
+# "supplier of several truck makers, including X": examples of what precedes
+_INCLUDING = re.compile(r",?\s+(?:including|such\s+as)\s+")
 # "licensed TRY-114 from X", "licensed its antibody platform to X"
 _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
 # "a manufacturing contract under which X will produce": X
@@ -147,10 +149,15 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.endswith((" to", " of", " from")):
         # "a supplier to X", "supplies drones to the operator X", "a contract from X"
         after = [n for n in orgs if n.start >= m.end()]
-        if not after or _APPOSITION.search(text, s.start, m.start()) or \
-                not _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
+        if not after or _APPOSITION.search(text, s.start, m.start()):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
-        return after[0]
+        if _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
+            return after[0]
+        # "a supplier of several truck makers, including X": the first of the examples
+        named = _INCLUDING.search(text, m.end(), min(s.end, m.end() + 80))
+        if named and after[0].start == named.end():
+            return after[0]
+        return None
     if trigger.lower().startswith("licen") and (f := _FROM_AFTER.match(text, m.end())):
         # "licensed TRY-114 from Y" (or "its platform to Y"): Y is the other party
         after = [n for n in orgs if n.start >= f.end()]
