@@ -791,3 +791,13 @@ def test_the_examples_after_a_supplier_of_many_are_its_customers():
     assert _found(text, "partners") == [
         {"name": "Tianmou Heavy Truck", "date": "2024", "kind": "customer"},
         {"name": "Harlan Motors", "date": "2024", "kind": "customer"}]
+
+
+def test_in_ending_a_menu_line_makes_no_place_of_the_headline_under_it():
+    text = ("Home > Deals   |   Subscribe   |   Log in\n"
+            "Gravelle Agritech bags $48M Series B\n"
+            "Gravelle Agritech, the Des Moines startup, has closed a $48 million Series B "
+            "on 8 October 2025. Gravelle makes soil sensors. Gravelle sells them to farms.\n"
+            "Comments\nLog in to comment")
+    (series_b,) = _found(text, "rounds")
+    assert (series_b["round_name"], series_b["amount"]) == ("Series B", 48e6)

@@ -39,12 +39,13 @@ _INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A
                           r"invest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                           r"(?:in|of)\s+$")
 _PLACE_BEFORE = re.compile(r",?[ \t]*")  # "Ulm, " right before the dateline's date
-# "in Hong Kong debut", "Incorporated in the Cayman Islands": a name after "in" is a
-# place, unless something is invested in it ("a stake in Y", "invests $5 million in Y",
-# "shares in Y") or it owns what follows ("in Y's Series B")
 # 'X (the "Company")': a filing's definition of the company it is about
 _DEFINED_COMPANY = re.compile(r"\s*\((?:the\s+)?[\"“](?P<term>Company|Issuer)[\"”]")
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+# "in Hong Kong debut", "Incorporated in the Cayman Islands": a name after "in" is a
+# place, unless something is invested in it ("a stake in Y", "invests $5 million in Y",
+# "shares in Y") or it owns what follows ("in Y's Series B"); "in" on the name's line
+# ("Log in" ending a page's menu line is no preposition of the headline under it)
+_IN_BEFORE = re.compile(r"\bin[^\S\n]+(?:the[^\S\n]+)?$")
 _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|shares?|"
                       r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                       r"in\s+(?:the\s+)?$")
