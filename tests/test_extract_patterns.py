@@ -1,6 +1,8 @@
 """General English patterns of the assisted extraction, one sentence in, the proposal
 expected out. The companies are invented; no rule knows their names."""
 
+import pytest
+
 from sensetime_dataset.extract import extract
 
 
@@ -801,3 +803,30 @@ def test_in_ending_a_menu_line_makes_no_place_of_the_headline_under_it():
             "Comments\nLog in to comment")
     (series_b,) = _found(text, "rounds")
     assert (series_b["round_name"], series_b["amount"]) == ("Series B", 48e6)
+
+
+@pytest.mark.parametrize("sentence, event", [
+    # a new officer welcomed, a chief scientist appointed
+    ("We also welcomed Dana Ferrier as our Chief Operating Officer on 2 September 2025.",
+     ("leadership", "2025-09-02")),
+    ("Elin Dahlgren was appointed Kelvar's chief scientist in January 2026.",
+     ("leadership", "2026-01")),
+    # "named" to an award, "successfully selected into" a list, "first commercially released"
+    ("In September 2025, its Echo was named Best Imaging Innovation at the Kelderby Awards.",
+     ("award", "2025-09")),
+    ("In 2023, Kelvar was successfully selected into the list of little giant enterprises.",
+     ("designation", "2023")),
+    ("Kelvar's vehicles were first commercially released in March 2019.", ("product", "2019-03")),
+    ("2022: Kelvar Pay goes live for shops in Maharashtra", ("product", "2022")),
+    ("In January 2025 Kelvar opened a US subsidiary with an office in Boston.",
+     ("hub", "2025-01")),
+    # a filing's "the Group" is its subject
+    ('Kelvar Holdings Limited (the "Company") makes robots. The Group was founded in 2016.',
+     ("founding", "2016")),
+    # a plan is no event
+    ("According to the plan, Kelvar will set up a European subsidiary in 2026.", None),
+])
+def test_dated_event_phrases(sentence, event):
+    text = "Kelvar Robotics makes robots. " + sentence
+    found = [(e["event_type"], e["date"]) for e in _found(text, "events")]
+    assert found == ([event] if event else [])

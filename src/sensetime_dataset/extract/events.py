@@ -89,6 +89,8 @@ def _founding_of_subject(s: Sentence, pos: int) -> bool:
         return True
     before = [n for n in s.names if n.end <= pos]
     if before:
+        # "The Group was founded in 2016": a filing's capitalised reference to its subject
         return _subject_like(s, before[-1].name) or bool(
-            s.search(T.SUBJECT_REF, before[-1].end, pos))
+            s.search(T.SUBJECT_REF, before[-1].end, pos)) or bool(
+            T.SUBJECT_REF.fullmatch(text[max(s.start, before[-1].start - 4):before[-1].end]))
     return not after or _subject_like(s, after[0].name) or s.mentions_subject(s.start, pos)

@@ -286,7 +286,8 @@ BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*
                            r"(?:[\w'’-]+\s+){0,3}$", I)
 # Not a completed round of the subject: plans, aborted deals, forecasts.
 FORWARD = Keyed(re.compile(
-    r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch)|"
+    r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch|"
+    r"set\s+up|open|establish)|"
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|aimed\s+to|is\s+seeking|"
     r"was\s+seeking|were\s+seeking|"
     r"seeks?\s+to|in\s+talks|considering|could\s+raise|may\s+raise|would\s+raise|"
@@ -486,7 +487,7 @@ EVENT = [
     # a plant is `other` (below)
     ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
             r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
-            r"headquarters|cent(?:er|re)|campus|hub|branch)\b|"
+            r"headquarters|cent(?:er|re)|campus|hub|branch|subsidiary)\b|"
             r"\b(?:office|headquarters|hub|campus)\s+(?:in\s+[\w-]+\s+)?(?:was\s+)?open(?:s|ed)\b|"
             # "the R&D centre in Wuhan was officially opened", "was put into use",
             # "commenced operation"
@@ -498,7 +499,7 @@ EVENT = [
     ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
                 r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
-                r"\b(?:was|were)\s+(?:released|launched|introduced|unveiled)\b|"
+                r"\b(?:was|were)\s+(?:(?:first|\w+ly)\s+){0,2}(?:released|launched|introduced|unveiled)\b|"
                 # a product by its name: "It launched Clara in November 2021", a timeline's
                 # "Launched AM-Na1, its first ..." (the name's capital is checked in
                 # events.py: this pattern is searched lower-cased); "a second system,
@@ -514,7 +515,7 @@ EVENT = [
                 r"(?<!the\s)\blaunch\s+of\s+(?:the|its)\b|\bpresented\s+to\s+the\s+public\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
                 r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
-                r"\bwent\s+(?:live|on\s+sale)\b|"
+                r"\b(?:went|goes)\s+(?:live|on\s+sale)\b|"
                 r"\b(?:came\s+(?:on|onto)|reached|hit)\s+the\s+market\b|"
                 r"\breached\s+(?:shops|stores|shelves|customers)\b|"
                 # a line of a timeline: "Kelbrook Flow 2.0 released, with ...", "NH-1
@@ -523,13 +524,13 @@ EVENT = [
                 r"globally|with)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
-                   r"came\s+on\s+board\s+as|handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
+                   r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
                    # a title a long aside away; "Dr." inside the aside
-                   r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
+                   r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|chief\s+scientist|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
                    r"advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
-              r"collected|earned|chosen\s+as)\b[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
+              r"collected|earned|chosen\s+as|named)\b[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
               r"medal|Medal|of\s+the\s+Year)\b|"
               # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
               r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
@@ -539,7 +540,7 @@ EVENT = [
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
                     r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
                     r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
-                    r"\b(?:was|were)\s+selected\s+into\s+the\b"),
+                    r"\b(?:was|were)\s+(?:\w+ly\s+)?selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
                  r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,4}?paper\s+(?:in|on)\b|"
                  r"\bpublished\s+(?:\w+\s+){0,3}papers?\b|"
@@ -574,17 +575,18 @@ EVENT_WORDS = {
     # a verb of opening and a place: "opened an office", "the hub ... was inaugurated"
     "hub": All(("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
                 "began", "started"),
-               ("office", "headquarters", "cent", "campus", "hub", "branch")),
+               ("office", "headquarters", "cent", "campus", "hub", "branch", "subsidiary")),
     "product": [_LAUNCH] * 7 + [("available",)] * 2 + [
-        ("went",),
+        ("went", "goes"),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         ("released", "launched", "unveiled")],
     "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
-                   "joined", "joins", "stepped", "succeeded", "took", "board", "handed"),
+                   "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
+                   "welcom"),
     "award": [
         All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
-             "earned", "chosen"), ("award", "prize", "medal", "year")),  # "won ... award"
+             "earned", "chosen", "named"), ("award", "prize", "medal", "year")),  # "won ... award"
         ("named",), ("named",),  # "named to the X 50", "named one of"
         All(("award", "prize"), ("honoree", "honouree", "winner", "recipient")),
         All(("award", "prize"), ("honoree", "honouree", "winner", "recipient")),
