@@ -830,3 +830,13 @@ def test_dated_event_phrases(sentence, event):
     text = "Kelvar Robotics makes robots. " + sentence
     found = [(e["event_type"], e["date"]) for e in _found(text, "events")]
     assert found == ([event] if event else [])
+
+
+def test_a_currency_code_before_an_amount_is_no_organization():
+    # "EUR" read as a name before the verb made it the doer: another company's round
+    text = ("Episode 142: Ingrid Solbakk, Brenvik Marine\nPublished February 17, 2026 | 58 min\n"
+            "Brenvik Marine builds electric ferries.\n"
+            "The EUR 22 million Series A that closed last month: Brauwald Capital in the lead.")
+    (series_a,) = _found(text, "rounds")
+    assert (series_a["amount"], series_a["currency"], series_a["date"]) == \
+        (22e6, "EUR", "2026-01")

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .money import PREFIX
+
 # Words that end an organization's name and tell it is one.
 LEGAL_FORMS = ("Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "LP", "PLC", "plc",
                "Corp", "Corporation", "Co", "Company", "GmbH", "AG", "SA", "S.A.", "NV",
@@ -113,6 +115,9 @@ _NAME_AT = re.compile(r"(?=[A-Z0-9À-ÖØ-Þ])(?<![\w$])" + NAME.pattern)
 # The last words of _LEGAL, for a cheap test before it is searched
 _LEGAL_ENDS = ("Inc", "Ltd", "Co", "Corp", "LLC", "Pte", "PLC", "S.A")
 _LEGAL_FORM_SET = frozenset(LEGAL_FORMS)
+# The currency codes the money reader knows ("EUR", "HKD"), written before an amount
+_CURRENCY_CODES = frozenset(k.upper() for k in PREFIX if k.isalpha())
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]?\d")
 _new = tuple.__new__  # a NameMention made without the Python frame of its __new__
 
 
@@ -169,6 +174,8 @@ def _names_in(text: str, start: int, end: int) -> list[NameMention]:
         name = text[a:b]
         if name in NOT_NAME or not _TWO_LETTERS.search(name):
             continue
+        if name in _CURRENCY_CODES and _AMOUNT_AFTER.match(text, b):
+            continue  # "EUR 22 million": a currency, not an organization
         bare = name.rstrip(".")
         word = (_BRACKET_TAIL.sub("", name).rstrip(".") if name[-1] == ")" else bare) \
             .rsplit(" ", 1)[-1]
