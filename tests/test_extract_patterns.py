@@ -825,6 +825,11 @@ def test_in_ending_a_menu_line_makes_no_place_of_the_headline_under_it():
      ("founding", "2016")),
     # a plan is no event
     ("According to the plan, Kelvar will set up a European subsidiary in 2026.", None),
+    # "set up <the subject>" is its founding; "set up" something else is not
+    ("Ingrid and her co-founder Espen Rorvik set up Kelvar in a boathouse in 2019.",
+     ("founding", "2019")),
+    ("Kelvar set up Orbis Labs in a boathouse in 2019.", None),
+    ("Its HX-4 pod debuted at the Trondheim Boat Show in August 2023.", ("product", "2023-08")),
 ])
 def test_dated_event_phrases(sentence, event):
     text = "Kelvar Robotics makes robots. " + sentence

@@ -10,7 +10,8 @@ from .dating import about_subject, date_near, heading_month
 from .proposal import Proposal
 
 _JOINED_AS = re.compile(r"joined\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
-_WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's company
+_WRITER = re.compile(r"(?:we|i)\s", re.I)
+_SET_UP = re.compile(r"set\s+up\s", re.I)  # the active "set up X" of the founding trigger  # "when we started X": the writer's company
 # "Founded in 2015 by A and B, X makes ...": a participle opening the sentence is said
 # of the main clause's subject, whoever else it names
 _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
@@ -46,7 +47,7 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
         if not about and not field and \
                 not (kind == "leadership" and _JOINED_AS.match(s.doc.text, m.start())):
             continue
-        if kind == "founding" and not field and not _founding_of_subject(s, m.start()):
+        if kind == "founding" and not field and not _founding_of_subject(s, m.start(), m.end()):
             continue
         date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False,
                          trigger_end=m.end()) \
@@ -75,10 +76,14 @@ def _subject_like(s: Sentence, name: str) -> bool:
     return s.doc.is_subject(name) or any(name.startswith(f + " ") for f in s.doc.subject_forms)
 
 
-def _founding_of_subject(s: Sentence, pos: int) -> bool:
+def _founding_of_subject(s: Sentence, pos: int, end: int) -> bool:
     """"X, founded in 2010, ..." is X's founding: the closest name before the trigger,
     if any, must be the subject; after it ("Founded in 2018, X is ...") likewise."""
     text = s.doc.text
+    if _SET_UP.match(text, pos):
+        # "A and B set up Brenvik in 2019": only the subject, named right after
+        first = next((n for n in s.names if n.start >= end), None)
+        return first is not None and first.start == end and _subject_like(s, first.name)
     if _WRITER.match(text, pos):
         return True
     if _OPENING.match(text, s.start, pos):

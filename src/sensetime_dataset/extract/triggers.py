@@ -480,7 +480,9 @@ EVENT = [
                  r"\b(?:entered|registered)\s+in\s+the\s+(?:commercial|trade|companies)\s+register\b|"
                  # the writer's own company: "when we started Sorvath in 2021"
                  r"\b(?:we|i)\s+(?:started|incorporated)\s+(?!(?:to|the|a|an|our|producing|"
-                 r"production|selling|shipping|trading|working|offering|investing)\b)"),
+                 r"production|selling|shipping|trading|working|offering|investing)\b)|"
+                 # "A and B set up Brenvik in 2019" (events.py: only the subject right after)
+                 r"\bset\s+up\s+(?!(?:a|an|the|its|their|our|his|her|shop)\b)(?=\w)"),
     ("lab", r"\b(?:open(?:ed|s)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+(?:a|an|its|their)\s+"
             r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
     # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
@@ -513,6 +515,9 @@ EVENT = [
                 # a chronology's nouns: "Launch of the second-generation robot", "First
                 # prototype ... presented to the public"
                 r"(?<!the\s)\blaunch\s+of\s+(?:the|its)\b|\bpresented\s+to\s+the\s+public\b|"
+                # "the pod that debuted at the Trondheim Boat Show in August 2023"
+                r"\bdebuted\s+at\s+(?:the|a|an)\s+(?:[\w&'’-]+\s+){0,4}?(?:show|fair|expo|"
+                r"exhibition|conference|summit|festival)\b|"
                 r"\bbecame\s+(?:generally\s+|commercially\s+|widely\s+)?available\b|"
                 r"\bmade\s+(?:[\w-]+\s+){1,6}?(?:generally|commercially)\s+available\b|"
                 r"\b(?:went|goes)\s+(?:live|on\s+sale)\b|"
@@ -576,7 +581,7 @@ EVENT_WORDS = {
     "hub": All(("open", "launch", "set", "establish", "mov", "inaugurat", "put", "commenced",
                 "began", "started"),
                ("office", "headquarters", "cent", "campus", "hub", "branch", "subsidiary")),
-    "product": [_LAUNCH] * 7 + [("available",)] * 2 + [
+    "product": [_LAUNCH] * 8 + [("available",)] * 2 + [
         ("went", "goes"),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
