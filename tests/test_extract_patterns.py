@@ -845,3 +845,14 @@ def test_a_currency_code_before_an_amount_is_no_organization():
     (series_a,) = _found(text, "rounds")
     assert (series_a["amount"], series_a["currency"], series_a["date"]) == \
         (22e6, "EUR", "2026-01")
+
+
+def test_the_subjects_name_written_longer_is_the_subject():
+    # a report about "Deltora" (its headlines) names "Deltora Materials": no partner of itself
+    text = ('Headline: "Deltora lands EUR35m to scale resins"\n'
+            'Excerpt: "Dutch start-up Deltora Materials said on 2 September 2025 it has secured '
+            'EUR35 million."\n'
+            'Headline: "Deltora en Hallberg Coatings richten joint venture op"\n'
+            'Excerpt: "Deltora Materials and Hallberg Coatings agreed on 8 September 2025 to set '
+            'up a 50:50 joint venture."')
+    assert {p["name"] for p in _found(text, "partners")} == {"Hallberg Coatings"}

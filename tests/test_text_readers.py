@@ -120,6 +120,16 @@ def test_names_and_lists():
         "Bar Ventures", "Baz Holdings Co., Ltd.", "Qualcomm Technologies, Inc"]
 
 
+def test_a_name_ends_at_a_tab_a_currency_code_and_joins_at_a_fields_and():
+    # a tab is a column break ("headline<TAB>body"); "EUR" before an amount is money;
+    # "and" joins a name only after a field of knowledge or trade
+    text = ("Acme Signs Pact with Shanghai Jiao Tong University\tOn Monday the EUR 22 million "
+            "round of Tiaoxi Science and Innovation Fund, Alibex and Tarrow Holdings closed.")
+    assert [n.name for n in find_names(text)] == [
+        "Acme Signs Pact", "Shanghai Jiao Tong University",
+        "Tiaoxi Science and Innovation Fund", "Alibex", "Tarrow Holdings"]
+
+
 def test_gazetteer_prefers_the_longest_name_on_word_boundaries():
     g = Gazetteer([("foo", ["Foo", "Foo Capital"]), ("bar", ["Bar"])])
     hits = [(h.id, h.name) for h in g.find("Foo Capital and Foobar met Bar.")]

@@ -413,7 +413,10 @@ class Document:
         try:
             return self._subject_names[name]
         except KeyError:
-            found = name.removesuffix("'s").removesuffix("’s") in self.subject_forms
+            bare = name.removesuffix("'s").removesuffix("’s")
+            # its name written longer ("Deltora Materials" in a report about "Deltora")
+            found = bare in self.subject_forms or (self.subject is not None and any(
+                bare.startswith(f + " ") for f in {self.subject, self._head(self.subject)}))
             self._subject_names[name] = found
             return found
 

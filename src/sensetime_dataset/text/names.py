@@ -54,8 +54,11 @@ _FIELDS = ("Science", "Technology", "Innovation", "Research", "Industry", "Trade
            "Engineering", "Education", "Culture", "Commerce")
 _AND = "(?:" + "|".join(f"(?<={w}\\s)" for w in _FIELDS) + ")and"
 _CONNECT = rf"(?:\s(?:of\sthe|of|for|für|de|du|der|van|von|&|{_AND})\s)"
+# Words of a name are apart by a space, not by a tab (a column break: "headline\tbody",
+# "Founded:\tX") nor a line break
+_SPACE = r"[^\S\t\n\r\f\v]"
 NAME = re.compile(
-    rf"({_WORD}(?:(?:\s|{_CONNECT}){_WORD})*"
+    rf"({_WORD}(?:(?:{_SPACE}|{_CONNECT}){_WORD})*"
     r"(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|Pte|PLC)\.?)*"
     r"(?:\s\((?:[A-Z][\w .&-]*)\))?)"
 )
