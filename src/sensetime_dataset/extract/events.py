@@ -10,8 +10,8 @@ from .dating import about_subject, date_near, heading_month
 from .proposal import Proposal
 
 _JOINED_AS = re.compile(r"joined\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
-_WRITER = re.compile(r"(?:we|i)\s", re.I)
-_SET_UP = re.compile(r"set\s+up\s", re.I)  # the active "set up X" of the founding trigger  # "when we started X": the writer's company
+_WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's company
+_SET_UP = re.compile(r"set\s+up\s", re.I)  # the active "A and B set up X" (a founding)
 # "Founded in 2015 by A and B, X makes ...": a participle opening the sentence is said
 # of the main clause's subject, whoever else it names
 _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
@@ -77,8 +77,9 @@ def _subject_like(s: Sentence, name: str) -> bool:
 
 
 def _founding_of_subject(s: Sentence, pos: int, end: int) -> bool:
-    """"X, founded in 2010, ..." is X's founding: the closest name before the trigger,
-    if any, must be the subject; after it ("Founded in 2018, X is ...") likewise."""
+    """"X, founded in 2010, ..." is X's founding: the closest name before the trigger
+    (at `pos`, ending at `end`), if any, must be the subject; after it ("Founded in 2018,
+    X is ...") likewise."""
     text = s.doc.text
     if _SET_UP.match(text, pos):
         # "A and B set up Brenvik in 2019": only the subject, named right after
