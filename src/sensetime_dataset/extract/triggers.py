@@ -501,7 +501,8 @@ EVENT = [
     ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
                 r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
                 r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
-                r"\b(?:was|were)\s+(?:(?:first|\w+ly)\s+){0,2}(?:released|launched|introduced|unveiled)\b|"
+                r"\b(?:was|were)\s+(?:(?:first|\w+ly)\s+){0,2}"
+                r"(?:released|launched|introduced|unveiled)\b|"
                 # a product by its name: "It launched Clara in November 2021", a timeline's
                 # "Launched AM-Na1, its first ..." (the name's capital is checked in
                 # events.py: this pattern is searched lower-cased); "a second system,
@@ -529,13 +530,16 @@ EVENT = [
                 r"globally|with)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
-                   r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
+                   r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|"
+                   r"handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
                    # a title a long aside away; "Dr." inside the aside
-                   r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|chief\s+scientist|"
+                   r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
+                   r"chief\s+scientist|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
                    r"advis[eo]r)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
-              r"collected|earned|chosen\s+as|named)\b[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
+              r"collected|earned|chosen\s+as|named)\b"
+              r"[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
               r"medal|Medal|of\s+the\s+Year)\b|"
               # a place on a list: "named to the Materials Futures 50", "was on the X 30 list"
               r"\bnamed\s+(?:to|on)\s+the\b|\bnamed\s+(?:as\s+)?one\s+of\b|"
