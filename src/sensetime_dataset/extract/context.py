@@ -414,9 +414,9 @@ class Document:
             return self._subject_names[name]
         except KeyError:
             bare = name.removesuffix("'s").removesuffix("’s")
-            # its name written longer ("Deltora Materials" in a report about "Deltora")
-            found = bare in self.subject_forms or (self.subject is not None and any(
-                bare.startswith(f + " ") for f in {self.subject, self._head(self.subject)}))
+            # or one of them written longer ("Deltora Materials" in a report about "Deltora")
+            found = bare in self.subject_forms or \
+                any(bare.startswith(f + " ") for f in self.subject_forms)
             self._subject_names[name] = found
             return found
 

@@ -71,11 +71,6 @@ def one_founding(out: list[Proposal]) -> list[Proposal]:
                                            for d in dates))]
 
 
-def _subject_like(s: Sentence, name: str) -> bool:
-    """The subject, or its name written longer ("Orlend Agritech" for "Orlend")."""
-    return s.doc.is_subject(name) or any(name.startswith(f + " ") for f in s.doc.subject_forms)
-
-
 def _founding_of_subject(s: Sentence, pos: int, end: int) -> bool:
     """"X, founded in 2010, ..." is X's founding: the closest name before the trigger
     (at `pos`, ending at `end`), if any, must be the subject; after it ("Founded in 2018,
@@ -84,19 +79,19 @@ def _founding_of_subject(s: Sentence, pos: int, end: int) -> bool:
     if _SET_UP.match(text, pos):
         # "A and B set up Brenvik in 2019": only the subject, named right after
         first = next((n for n in s.names if n.start >= end), None)
-        return first is not None and first.start == end and _subject_like(s, first.name)
+        return first is not None and first.start == end and s.doc.is_subject(first.name)
     if _WRITER.match(text, pos):
         return True
     if _OPENING.match(text, s.start, pos):
         return s.mentions_subject()
     after = [n for n in s.names if n.start >= pos]
     # "Aoi founded Mikazuki in 2021": the object of an active "founded"
-    if after and _subject_like(s, after[0].name) and not text[pos:after[0].start].strip(" ").count(" "):
+    if after and s.doc.is_subject(after[0].name) and not text[pos:after[0].start].strip(" ").count(" "):
         return True
     before = [n for n in s.names if n.end <= pos]
     if before:
         # "The Group was founded in 2016": a filing's capitalised reference to its subject
-        return _subject_like(s, before[-1].name) or bool(
+        return s.doc.is_subject(before[-1].name) or bool(
             s.search(T.SUBJECT_REF, before[-1].end, pos)) or bool(
             T.SUBJECT_REF.fullmatch(text[max(s.start, before[-1].start - 4):before[-1].end]))
-    return not after or _subject_like(s, after[0].name) or s.mentions_subject(s.start, pos)
+    return not after or s.doc.is_subject(after[0].name) or s.mentions_subject(s.start, pos)

@@ -24,7 +24,8 @@ _DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\
                         + NOUN_BEFORE + "$")
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
-_LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
+# words that open a list of examples of what precedes them
+LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
@@ -82,7 +83,7 @@ def list_after(s: Sentence, pos: int, hi: int):
     gap = text[pos:orgs[0].start]
     if s.doc.subject_in(pos, orgs[0].start):
         return []  # "Alongside the investment, <subject> and X signed": no list of X's
-    if len(gap) > _MAX_GAP and not (_LEAD_IN.search(gap) and len(gap) < 120):
+    if len(gap) > _MAX_GAP and not (LEAD_IN.search(gap) and len(gap) < 120):
         return []
     out = [orgs[0]]
     for n in orgs[1:]:

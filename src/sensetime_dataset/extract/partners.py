@@ -7,7 +7,7 @@ import re
 from . import triggers as T
 from .context import Sentence
 from .dating import about_subject, date_near
-from .lists import list_after, list_before, plain_name
+from .lists import LEAD_IN, list_after, list_before, plain_name
 from .proposal import Proposal
 
 _WITH = re.compile(r"\bwith\b", re.I)
@@ -32,8 +32,6 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
 # does not name it
 _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
-# "supplier of several truck makers, including X": examples of what precedes
-_INCLUDING = re.compile(r",?\s+(?:including|such\s+as)\s+")
 # "licensed TRY-114 from X", "licensed its antibody platform to X"
 _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
 # "a manufacturing contract under which X will produce": X
@@ -154,8 +152,7 @@ def _partner_of(s: Sentence, m: re.Match):
         if _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
             return after[0]
         # "a supplier of several truck makers, including X": the first of the examples
-        named = _INCLUDING.search(text, m.end(), min(s.end, m.end() + 80))
-        if named and after[0].start == named.end():
+        if after[0].start - m.end() < 120 and LEAD_IN.search(text, m.end(), after[0].start):
             return after[0]
         return None
     if trigger.lower().startswith("licen") and (f := _FROM_AFTER.match(text, m.end())):
