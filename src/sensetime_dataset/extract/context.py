@@ -198,7 +198,7 @@ class Sentence:
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in words)
-        return bool(words) and not self.text.rstrip().endswith(".") and caps >= 0.6 * len(words)
+        return bool(words) and caps >= 0.6 * len(words)
 
     def orgs(self, a: int | None = None, b: int | None = None) -> list[NameMention]:
         """Organization names within [a, b) of the document, subject excluded."""
