@@ -856,3 +856,31 @@ def test_the_subjects_name_written_longer_is_the_subject():
             'Excerpt: "Deltora Materials and Hallberg Coatings agreed on 8 September 2025 to set '
             'up a 50:50 joint venture."')
     assert {p["name"] for p in _found(text, "partners")} == {"Hallberg Coatings"}
+
+
+def test_a_nationality_opening_an_institutions_name_is_part_of_it():
+    # "Chinese" is an adjective before a company ("Chinese AI firm X"), not before a body
+    text = ("Kelvar Robotics makes robots. In 2019 Kelvar set up a joint laboratory with the "
+            "Chinese University of Hong Kong. In March 2020 Kelvar signed a memorandum of "
+            "understanding with the Chinese Academy of Sciences.")
+    assert {p["name"] for p in _found(text, "partners")} == \
+        {"Chinese University of Hong Kong", "Chinese Academy of Sciences"}
+
+
+def test_an_abbreviation_in_brackets_is_no_part_of_the_partners_name():
+    text = ("Kelvar Robotics makes robots. In 2018 Kelvar and the Massachusetts Institute of "
+            "Technology (MIT) formed an alliance. In 2019 Kelvar signed a supply agreement with "
+            "Quorvik Robotics (Shenzhen).")
+    assert {p["name"] for p in _found(text, "partners")} == \
+        {"Massachusetts Institute of Technology", "Quorvik Robotics (Shenzhen)"}
+
+
+def test_the_lead_under_a_headline_names_the_subject():
+    # The partner is named more often than the subject (in quotes, in titles), and there is
+    # no dateline: the headline's doer, named again first in the lead, is the subject
+    text = ("Kelvar Forges Strategic Cooperation with Nordfjell University\n"
+            "On May 2, 2023, Kelvar signed a strategic cooperation agreement with Nordfjell "
+            "University. Prof. Ana Berg, President of Nordfjell University, said Nordfjell "
+            "University welcomes the cooperation. Nordfjell University will host the lab. "
+            "Kelvar was established in 2014.")
+    assert {p["name"] for p in _found(text, "partners")} == {"Nordfjell University"}

@@ -3,7 +3,8 @@
 import pytest
 
 from sensetime_dataset.text import (Gazetteer, dateline, find_dates, find_money, find_names,
-                                    find_roles, parse_date, split_list, split_sentences)
+                                    find_roles, is_abbreviation, parse_date, split_list,
+                                    split_sentences)
 
 
 @pytest.mark.parametrize("text, amount, currency, bound", [
@@ -160,3 +161,17 @@ def test_day_month_and_bare_month_take_the_anchors_year(text, anchor, values):
 ])
 def test_more_role_wordings(text, role):
     assert [r.role for r in find_roles(text)] == [role]
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("MIT", "Massachusetts Institute of Technology", True),
+    ("HKSTP", "Hong Kong Science and Technology Parks Corporation", True),
+    ("SingTel", "Singapore Telecommunications Limited", True),
+    ("CUHK", "Chinese University of Hong Kong", True),
+    ("HK", "Kelvar Group", False),          # a place's code: no letters of it in the name
+    ("Shenzhen", "Quorvik Robotics", False),  # one capital: a place, part of the name
+    ("Hong Kong", "China Merchants Securities", False),
+    ("IBM", "Kelvar", False),
+])
+def test_an_abbreviation_is_told_from_a_name(short, long, expected):
+    assert is_abbreviation(short, long) is expected

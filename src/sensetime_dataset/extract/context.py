@@ -377,6 +377,15 @@ class Document:
             after = [n for n in s.names if n.start > self.dateline_span[1]
                      and not _PLACE_TAIL.match(self.text, n.end)] if s else []
             firsts += [self._doer_or_invested(after, s.start)] if after else []
+        elif self.sentences and self.sentences[0].title_case:
+            # no dateline: the lead, the first sentence under the headline that names one
+            s = next((s for s in self.sentences[1:6] if s.names), None)
+            if s:
+                lead = self._doer_or_invested(s.names, s.start)
+                # the headline's doer named again, perhaps shorter or longer: the
+                # headline's form, not a second form of the same company
+                firsts.append(next((f for f in firsts if self._head(f) == self._head(lead)),
+                                   lead))
         for name in firsts:
             if name in candidates:
                 counts[name] += 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import is_abbreviation
 from ..text.names import LEGAL_FORMS
 from . import triggers as T
 from .context import Sentence
@@ -36,6 +37,8 @@ _ADJECTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|with|of|to|in|on|at|for|by|from|
 
 
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
+# "Massachusetts Institute of Technology (MIT)": a name and its abbreviation in brackets
+_ABBREVIATED = re.compile(r"^(?P<name>.+?)\s+\((?P<short>[^()\s]+)\)$")
 
 
 # "Germany's Ostwald Medizintechnik", "Korea's Hanbyeol Group": a place's possessive
@@ -48,8 +51,12 @@ _TRADE_NOUN = re.compile(r"^(?:[A-Z][a-z]*maker|Retailer|Insurer|Lender|Carrier|
 
 def plain_name(name: str, text: str | None = None) -> str:
     """An organization's name as a record gives it: a leading "X-based", "Germany's" or
-    "Steelmaker" dropped, and a short form ("Okeford") written in full where `text` has it
-    ("Okeford Motors")."""
+    "Steelmaker" dropped, an abbreviation in brackets after it dropped ("(MIT)": a
+    registry keeps short forms as aliases), and a short form ("Okeford") written in full
+    where `text` has it ("Okeford Motors")."""
+    if name.endswith(")") and (m := _ABBREVIATED.match(name)) and \
+            is_abbreviation(m["short"], m["name"]):
+        name = m["name"]
     name = _BASED.sub("", name) if "-based " in name else name
     name = _PLACE_OWNER.sub("", name) if "s " in name else name
     name = _TRADE_NOUN.sub("", name) if " " in name else name

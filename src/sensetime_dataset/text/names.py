@@ -43,6 +43,14 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             # a common noun capitalised as a defined term ("the Company")
             "Company", "Firm", "Startup"}
 _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "für"}
+# A nationality opens a name when an institution's word follows it ("Chinese University of
+# Hong Kong", "Chinese Academy of Sciences", "European Commission"): elsewhere it is an
+# adjective ("Chinese AI firm X", "German X")
+_NATIONALITIES = {"Chinese", "American", "Japanese", "Korean", "European", "British",
+                  "German", "French"}
+_INSTITUTION_WORDS = {"University", "Academy", "Institute", "Association", "Society",
+                      "Chamber", "Commission", "Union", "Parliament", "Council", "Central",
+                      "Investment", "Space", "Bank"}
 # A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
 # capitalised word (Latin-1 capitals too: "Ørsund"), or a word starting with digits
 # ("3M"). No other full stop: one ends the sentence.
@@ -93,7 +101,8 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
         i = text.find(" ", a, b)
         if i >= 0:
             first = text[a:i]
-            if first.rstrip(".,") in NOT_NAME or first in _CONNECTOR:
+            if (first.rstrip(".,") in NOT_NAME or first in _CONNECTOR) and not (
+                    first in _NATIONALITIES and _next_word(text, i + 1, b) in _INSTITUTION_WORDS):
                 a = i + 1
                 continue
             j = text.rfind(" ", a, b)
@@ -106,6 +115,11 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
             return a, a
         break
     return a, b
+
+
+def _next_word(text: str, a: int, b: int) -> str:
+    i = text.find(" ", a, b)
+    return text[a:i if i >= 0 else b]
 
 
 _QUOTES = "'’"
@@ -186,6 +200,28 @@ def _names_in(text: str, start: int, end: int) -> list[NameMention]:
                                             bool(_LEGAL.search(name)))
         found.append(_new(NameMention, (name, a, b, legal)))
     return found
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """Whether `short` ("MIT", "HKSTP", "SingTel") abbreviates `long` ("Massachusetts
+    Institute of Technology"): its letters occur in `long` in order, the first at the start
+    of a word (the matching of Schwartz and Hearst, "A simple algorithm for identifying
+    abbreviation definitions in biomedical text", 2003). Two capitals at least: "(Hong
+    Kong)" or "(Shenzhen)" after a name is a place, part of the name."""
+    if " " in short or sum(c.isupper() for c in short) < 2 or not short[0].isalpha():
+        return False
+    i = len(long) - 1
+    for k in range(len(short) - 1, -1, -1):
+        c = short[k].lower()
+        if not c.isalnum():
+            continue
+        # the short form's first letter must start a word of the long form
+        while i >= 0 and (long[i].lower() != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*and\s+|,\s*or\s+|,\s*|;\s*|\s+and\s+|\s+as\s+well\s+as\s+)")
