@@ -884,3 +884,23 @@ def test_the_lead_under_a_headline_names_the_subject():
             "University welcomes the cooperation. Nordfjell University will host the lab. "
             "Kelvar was established in 2014.")
     assert {p["name"] for p in _found(text, "partners")} == {"Nordfjell University"}
+
+
+def test_examples_after_a_comma_and_after_a_description():
+    text = ("Kelvar Robotics makes robots. Kelvar has more than 700 customers, partners, and "
+            "alliances, including Orbis Labs and Tarrow Motors. In March 2018, Kelvar formed "
+            "strategic partnerships with several large state-owned enterprises based in Oslo "
+            "such as the Hallberg Group and Nordvik Group.")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Orbis Labs", "listed", None), ("Tarrow Motors", "listed", None),
+        ("Hallberg Group", "partnership", "2018-03"), ("Nordvik Group", "partnership", "2018-03")]
+
+
+def test_investors_described_as_strategic_partners_are_investors_only():
+    text = ("Kelvar Robotics makes robots. Brauwald Capital led the B2 round, which was backed "
+            "by nearly 20 financial institutions and strategic partners including Alibex "
+            "Securities and Tarrow Holdings.")
+    assert [(p["name"], p["role"]) for p in _found(text, "investors")] == [
+        ("Brauwald Capital", "lead"), ("Alibex Securities", "participant"),
+        ("Tarrow Holdings", "participant")]
+    assert _found(text, "partners") == []

@@ -38,7 +38,7 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         else:
             list_kind = heading_kind(s)
             if not sanctions:
-                found += partners_in(s, previous)
+                found += _not_investors(partners_in(s, previous), rounds)
         found += events_in(s, bool(sanctions))
         out += found
         previous = s
@@ -50,6 +50,14 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         assert p.quote == text[p.start:p.end], (p.quote, p.start, p.end)
     doc.sentences.clear()  # sentences and document refer to each other: freed now, not by gc
     return out
+
+
+def _not_investors(partners: list[Proposal], rounds: list[Proposal]) -> list[Proposal]:
+    """"backed by financial institutions and strategic partners including X and Y": X and
+    Y, read as investors of the round, are no partners listed."""
+    invested = {p.fields["name"] for p in rounds if p.table == "investors"}
+    return [p for p in partners if not (p.fields["kind"] == "listed"
+                                        and p.fields["name"] in invested)]
 
 
 def _with_tables(out: list[Proposal], rows: list[Proposal]) -> list[Proposal]:

@@ -26,7 +26,8 @@ _DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 # words that open a list of examples of what precedes them
-LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*$", re.I)
+LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*(?:the\s+)?$",
+                     re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")

@@ -176,6 +176,13 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= w.end()]
         if after and after[0].start - w.end() < 40:
             return after[0]
+        # "with several state-owned enterprises (based in Z) such as X and Y": the first
+        # of the examples
+        for n in after:
+            if n.start - w.end() >= 120:
+                break
+            if LEAD_IN.search(text, w.end(), n.start):
+                return n
     before = [n for n in orgs if n.end <= m.start()]
     if before and m.start() - before[-1].end <= 12 and \
             _WITH_BEFORE.search(text, max(s.start, before[-1].start - 20), before[-1].start):

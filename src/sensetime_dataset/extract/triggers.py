@@ -364,7 +364,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|with|from|by|of|to|for|into|onto
 
 PARTNER_KIND = [
     ("listed", r"\b(?:partners|customers|clients)(?:,?\s+(?:and\s+)?(?:partners|customers|clients|"
-               r"alliances))*\s+(?:such\s+as|including|include|like)\b"),
+               r"alliances))*,?\s+(?:such\s+as|including|include|like)\b"),
     ("mou", r"memorandum\s+of\s+understanding|\bMoUs?\b|\bMOUs?\b"),
     ("joint-venture", r"joint[\s-]+venture"),
     ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
@@ -378,7 +378,7 @@ PARTNER_KIND = [
                  r"\bas\s+(?:a|its)\s+supplier\b|"
                  # "which becomes Orvelle's preferred hardware supplier"
                  r"\bbec(?:ame|omes)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}supplier\b"),
-    ("partnership", r"\bpartnership\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
+    ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
                     r"\bintegrated\s+with\b|"
                     # "named A, B and C as construction partners"
