@@ -830,6 +830,16 @@ def test_in_ending_a_menu_line_makes_no_place_of_the_headline_under_it():
      ("founding", "2019")),
     ("Kelvar set up Orbis Labs in a boathouse in 2019.", None),
     ("Its HX-4 pod debuted at the Trondheim Boat Show in August 2023.", ("product", "2023-08")),
+    # a product by its name after "introduced" (capitalised: "introduced legislation" is none)
+    ("In December 2023, Kelvar introduced KelvarGo, a Go-playing robot, to Japan.",
+     ("product", "2023-12")),
+    ("In 2020, Kelvar introduced legislation in parliament.", None),
+    ("On 20 September 2018, Kelvar was named to China's National Open Innovation Platform.",
+     ("designation", "2018-09-20")),
+    # a death of a founder or a chief
+    ("In December 2023, Kelvar's shares fell 18% following the unexpected death of its "
+     "founder Ingrid Solbakk.", ("leadership", "2023-12")),
+    ("In May 2024, Kelvar's co-founder Espen Rorvik died.", ("leadership", "2024-05")),
 ])
 def test_dated_event_phrases(sentence, event):
     text = "Kelvar Robotics makes robots. " + sentence

@@ -507,7 +507,7 @@ EVENT = [
                 # "Launched AM-Na1, its first ..." (the name's capital is checked in
                 # events.py: this pattern is searched lower-cased); "a second system,
                 # launched in 2023" (after a comma: "the start-up launched in 2019" is none)
-                r"\b(?:launched|unveiled)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
+                r"\b(?:launched|unveiled|introduced)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
                 r"its|a|an|the|their)\b)[\w-]+(?=(?:\s+[\w.-]+){0,3}(?:,|\s+in\b|\s+on\b|\s*$))|"
                 r",\s+launched\s+in\s+(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?"
                 r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
@@ -536,7 +536,12 @@ EVENT = [
                    r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
                    r"chief\s+scientist|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
-                   r"advis[eo]r)\b"),
+                   r"advis[eo]r)\b|"
+                   # "its founder X died", "the death of its founder X"
+                   r"\b(?:co-?founder|founder|chairman|chairwoman|CEO|chief\s+executive|"
+                   r"president)\b[^.]{0,60}?\b(?:died|passed\s+away)\b|"
+                   r"\bdeath\s+of\s+(?:its|the|their|our)\s+(?:[\w-]+\s+)?(?:co-?founder|founder|"
+                   r"chairman|chairwoman|CEO|chief\s+executive|president)\b"),
     ("award", r"\b(?:received|won|wins|awarded|receives|took(?:\s+home)?|picked\s+up|scooped|"
               r"collected|earned|chosen\s+as|named)\b"
               r"[^.]{0,80}\b(?:Awards?|Prizes?|awards?|prizes?|"
@@ -547,7 +552,7 @@ EVENT = [
               r"\bwinner\s+of\s+the\b[^.]{0,60}\b(?:awards?|prizes?)\b|"
               r"\b(?:was|were|is)\s+on\s+the\s+(?:[\w-]+\s+){1,4}?list\b"),
     ("designation", r"\b(?:was|were|been)\s+(?:named|recognized|recognised|designated|selected|"
-                    r"certified)\s+(?:as\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
+                    r"certified)\s+(?:as\s+|to\s+)?(?:a|an|one\s+of|\w+['’]s)\b|"
                     r"\bdesignated\s+(?:[\w-]+\s+){1,3}as\s+(?:a|an|one\s+of|its|the)\b|"
                     r"\b(?:was|were)\s+(?:\w+ly\s+)?selected\s+into\s+the\b"),
     ("research", r"\bpapers?\s+(?:were\s+|was\s+)?accepted\s+(?:at|by|into|in)\b|"
@@ -592,7 +597,7 @@ EVENT_WORDS = {
         ("released", "launched", "unveiled")],
     "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
-                   "welcom"),
+                   "welcom", "died", "passed", "death"),
     "award": [
         All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
              "earned", "chosen", "named"), ("award", "prize", "medal", "year")),  # "won ... award"
