@@ -914,3 +914,11 @@ def test_investors_described_as_strategic_partners_are_investors_only():
         ("Brauwald Capital", "lead"), ("Alibex Securities", "participant"),
         ("Tarrow Holdings", "participant")]
     assert _found(text, "partners") == []
+
+
+def test_a_named_investor_among_unnamed_others():
+    text = ("Kelvar Robotics makes robots. In May 2018, Kelvar raised $620 million in a Series "
+            "C+ round led by Brauwald Capital. Alibex Ventures and other investment firms and "
+            "strategic investors participated.")
+    assert [(p["name"], p["role"]) for p in _found(text, "investors")] == [
+        ("Brauwald Capital", "lead"), ("Alibex Ventures", "participant")]

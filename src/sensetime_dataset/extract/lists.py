@@ -29,6 +29,10 @@ _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 LEAD_IN = re.compile(r"(?:including|include|includes|such\s+as|among\s+them|namely)\s*(?:the\s+)?$",
                      re.I)
 _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and name
+# "X and other investment firms and strategic investors participated": the others of a
+# list, unnamed, between the last name and the trigger
+_OTHERS_AFTER = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:other|several|many|various)\s"
+                           r"[^,;.]{0,80}$")
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 # "the Dutch contractor B": a lone capitalised word before a lower-case noun and a name
@@ -114,7 +118,8 @@ def list_before(s: Sentence, lo: int, pos: int):
     if len(orgs) > 1 and text.startswith(",", orgs[-1].end) and \
             _IN_DESCRIPTION.match(text[orgs[-2].end:orgs[-1].start]):
         orgs.pop()  # "A, the investment arm of X, came in": A
-    if not orgs or len(text[gap_from:pos]) > _MAX_GAP:
+    if not orgs or (len(text[gap_from:pos]) > _MAX_GAP and
+                    not _OTHERS_AFTER.match(text, gap_from, pos)):
         return []
     out = [orgs[-1]]
     for n in reversed(orgs[:-1]):

@@ -323,7 +323,7 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
 INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|again|"
-                                r"too)\b|\bother\s+(?:investors?|backers?|shareholders?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
+                                r"too)\b|\bother\s+(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?|firms?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b|"
                                 # labels after a round: "Lead: X. Also in: Y"
