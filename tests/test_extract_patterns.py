@@ -922,3 +922,11 @@ def test_a_named_investor_among_unnamed_others():
             "strategic investors participated.")
     assert [(p["name"], p["role"]) for p in _found(text, "investors")] == [
         ("Brauwald Capital", "lead"), ("Alibex Ventures", "participant")]
+
+
+def test_a_listing_referred_to_as_past_is_no_new_sanction():
+    text = ("Kelvar Robotics makes robots. In October 2019, Kelvar was placed on the United "
+            "States Bureau of Industry and Security's Entity List. Following the Entity List "
+            "designation, Orbis University put its relationship with Kelvar under review.")
+    assert [(p["program"], p["date"]) for p in _found(text, "sanctions")] == \
+        [("Entity List", "2019-10")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..text.names import NOT_NAME
 from . import triggers as T
 from .context import Sentence
@@ -25,6 +27,9 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
         if program.lower() in seen or not program:
             continue
         seen.add(program.lower())
+        at = m.start() + m.group(0).find(program)
+        if _EARLIER.search(text, max(s.start, at - 20), at):
+            continue  # "Following the Entity List designation, X put ...": an earlier one
         authority = s.search(T.AUTHORITY)
         target = s.subject_as_written() or s.doc.subject
         out.append(Proposal("sanctions", {
@@ -34,6 +39,10 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
     return out
 
 
+# A listing referred to as past, in a phrase of time: "Following the Entity List
+# designation", "After its blacklisting"
+_EARLIER = re.compile(r"\b(?:following|after|since|before|despite)\s+(?:the|its|this|that)\s+$",
+                      re.I)
 # Sentence words before a program's name ("Following the Entity List"); nationality
 # words stay ("Chinese Military Company").
 _LEAD_WORDS = NOT_NAME - {"Chinese", "American", "Japanese", "Korean", "European", "British",
