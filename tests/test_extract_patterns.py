@@ -293,9 +293,10 @@ def test_more_ways_of_telling_a_partner():
     # a signing is news though the partner's use of it is to come
     assert partners("We also signed a licensing agreement with Stell Composites, which will "
                     "use our process at its plant.") == [("Stell Composites", "agreement")]
-    # "a major supplier of" describes the name before it, not the subject
+    # "a major supplier of" describes the name before it, not the subject (Leon is no
+    # customer: the company set up with it makes it a joint venture)
     assert partners("Tamsin set up a company with Leon, a major supplier of cameras in "
-                    "Xinjiang, in 2017.") == []
+                    "Xinjiang, in 2017.") == [("Leon", "joint-venture")]
 
 
 def test_the_two_companies_is_the_other_one_named_in_the_sentence():
@@ -930,3 +931,16 @@ def test_a_listing_referred_to_as_past_is_no_new_sanction():
             "designation, Orbis University put its relationship with Kelvar under review.")
     assert [(p["program"], p["date"]) for p in _found(text, "sanctions")] == \
         [("Entity List", "2019-10")]
+
+
+def test_joint_bodies_ventures_and_memoranda():
+    # a body named after both parties names the other one; "set up a company with X" is a
+    # joint venture; a "collaborative memorandum" is a memorandum
+    text = ("Kelvar Robotics makes robots. In February 2018, Kelvar launched the "
+            "Nordfjell-Kelvar Alliance on robotics with Nordfjell University. In November "
+            "2017, Kelvar set up a 'smart policing' company with Orbis, a supplier of cameras. "
+            "In June 2018, Kelvar signed a collaborative memorandum of understanding with "
+            "Tarrow Institute.")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Nordfjell University", "alliance", "2018-02"), ("Orbis", "joint-venture", "2017-11"),
+        ("Tarrow Institute", "mou", "2018-06")]

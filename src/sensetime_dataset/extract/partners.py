@@ -26,6 +26,9 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:has|have|had|is|was|will)
 # "to the Kazakh operator X": a few words, no preposition nor clause between
 _SHORT_GAP = re.compile(r"\s*(?:(?!(?:in|of|for|and|to|with|at|on|by)\b)[\w-]+\s+){0,4}", re.I)
 _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\s+up)\b", re.I)
+# a joint body named after both parties: "MIT-SenseTime Alliance"
+_JOINT_NAME = re.compile(r"(?P<a>[\w&.]+)-(?P<b>[\w&.]+)\s+(?:Joint\s+)?(?:Alliance|Lab|"
+                         r"Laboratory|Centre|Center|Institute|Venture)\b")
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
@@ -67,10 +70,22 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": plain_name(org.name, text), "date": date,
+            out.append(Proposal("partners", {"name": plain_name(_other_party(org.name, s),
+                                                                  text), "date": date,
                                              "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
+
+
+def _other_party(name: str, s: Sentence) -> str:
+    """"the MIT-SenseTime Alliance", "the CUHK-SenseTime Joint Lab" in a document about
+    SenseTime: the other party of a joint body named after both, MIT, CUHK."""
+    m = _JOINT_NAME.match(name)
+    if m is None:
+        return name
+    if s.doc.is_subject(m["b"]):
+        return m["a"]
+    return m["b"] if s.doc.is_subject(m["a"]) else name
 
 
 def _signed_before(s: Sentence) -> bool:

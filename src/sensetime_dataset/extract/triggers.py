@@ -366,12 +366,16 @@ PARTNER_KIND = [
     ("listed", r"\b(?:partners|customers|clients)(?:,?\s+(?:and\s+)?(?:partners|customers|clients|"
                r"alliances))*,?\s+(?:such\s+as|including|include|like)\b"),
     ("mou", r"memorandum\s+of\s+understanding|\bMoUs?\b|\bMOUs?\b"),
-    ("joint-venture", r"joint[\s-]+venture"),
+    ("joint-venture", r"joint[\s-]+venture|"
+                      # "set up a 'smart policing' company with X"
+                      r"\bset\s+up\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:company|venture|firm)\s+"
+                      r"with\b"),
     ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
     ("alliance", r"\balliance\b"),
     ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+)?agreement|"
                             r"strategic\s+cooperation"),
-    ("collaboration", r"\bcollaborat\w*|\bco-?operat(?:e|ion)\b"),
+    # (a "collaborative memorandum of understanding" is a memorandum)
+    ("collaboration", r"\bcollaborat\w*\b(?!\s+(?:memorandum|mou)\b)|\bco-?operat(?:e|ion)\b"),
     # "welcome X as our fabrication partner": X makes for the subject
     ("supplier", r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:fabrication|manufacturing|production|"
                  r"supply)\s+partner\b|\b(?:supply|manufacturing)\s+(?:contract|agreement|deal)\b|"
@@ -415,7 +419,7 @@ _DASHES = ("–", "—", "â€")  # DASH's first characters
 PARTNER_WORDS = {
     "listed": All(("partners", "customers", "clients"), ("such", "includ", "like")),
     "mou": ("memorandum", "mou"),
-    "joint-venture": ("joint",),
+    "joint-venture": [("joint",), All(("set",), ("company", "venture", "firm"))],
     "joint-lab": ("joint",),
     "alliance": ("alliance",),
     "strategic-agreement": ("strategic",),
