@@ -38,7 +38,8 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         else:
             list_kind = heading_kind(s)
             if not sanctions:
-                found += _not_investors(partners_in(s, previous), rounds)
+                partners = partners_in(s, previous)
+                found += _not_investors(partners, rounds) if partners and rounds else partners
         found += events_in(s, bool(sanctions))
         out += found
         previous = s

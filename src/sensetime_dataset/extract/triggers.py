@@ -599,9 +599,9 @@ EVENT_WORDS = {
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         ("released", "launched", "unveiled")],
-    "leadership": ("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
+    "leadership": [("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
-                   "welcom", "died", "passed", "death"),
+                   "welcom")] + [("died", "passed"), ("death",)],
     "award": [
         All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
              "earned", "chosen", "named"), ("award", "prize", "medal", "year")),  # "won ... award"
