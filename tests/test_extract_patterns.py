@@ -944,3 +944,12 @@ def test_joint_bodies_ventures_and_memoranda():
     assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
         ("Nordfjell University", "alliance", "2018-02"), ("Orbis", "joint-venture", "2017-11"),
         ("Tarrow Institute", "mou", "2018-06")]
+
+
+def test_brands_written_in_lower_case_inside_a_list():
+    text = ("Kelvar Robotics makes robots. Kelvar has more than 400 partners and customers such "
+            "as Orbis, Tarrow Motors, vivo, Hallberg, and iKORA. Kelvar was backed by Alibex, "
+            "angels, and Brauwald Capital in a Series A.")
+    assert [p["name"] for p in _found(text, "partners")] == \
+        ["Orbis", "Tarrow Motors", "vivo", "Hallberg", "iKORA"]
+    assert "angels" not in [p["name"] for p in _found(text, "investors")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import is_abbreviation
+from ..text import NameMention, is_abbreviation
 from ..text.names import LEGAL_FORMS
 from . import triggers as T
 from .context import Sentence
@@ -80,6 +80,13 @@ def plain_name(name: str, text: str | None = None) -> str:
     return name
 
 
+# A list's item written in lower case ("vivo", "iFLYTEK", "eBay"): between two names of a
+# list, one word, not a plural ("A, angels, B"); last, after "and", a word with capitals
+# inside (a common word has none)
+_LOWER_ITEM = re.compile(r",\s*(?P<name>[a-z]+[A-Z]\w*|[a-z][a-z0-9]*[a-rt-z0-9]),\s*(?:and\s+)?")
+_LOWER_LAST = re.compile(r",?\s+and\s+(?P<name>[a-z]+[A-Z][\w]*)\b")
+
+
 def _place_adjective(n, text: str) -> bool:
     """"the Dutch contractor X", "the Munich venture capitalist X": no member of a list."""
     return " " not in n.name and bool(_ADJECTIVE_AFTER.match(text, n.end))
@@ -104,8 +111,15 @@ def list_after(s: Sentence, pos: int, hi: int):
             break  # "and the Heddon Foundation's impact arm, X": a possessor
         if _LIST_GAP.match(gap) or _DESCRIBED.match(gap):
             out.append(n)
+        elif lower := _LOWER_ITEM.fullmatch(gap):
+            # "OPPO, vivo, Weibo": a brand written in lower case between two names
+            start = out[-1].end + lower.start("name")
+            out += [NameMention(lower["name"], start, start + len(lower["name"]), False), n]
         elif not _IN_DESCRIPTION.match(gap):
             break
+    if len(out) > 1 and (last := _LOWER_LAST.match(text, out[-1].end, hi)):
+        # "..., Weibo, and iFLYTEK": a brand in lower case with capitals inside, last
+        out.append(NameMention(last["name"], last.start("name"), last.end("name"), False))
     return out
 
 
