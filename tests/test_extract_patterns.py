@@ -953,3 +953,11 @@ def test_brands_written_in_lower_case_inside_a_list():
     assert [p["name"] for p in _found(text, "partners")] == \
         ["Orbis", "Tarrow Motors", "vivo", "Hallberg", "iKORA"]
     assert "angels" not in [p["name"] for p in _found(text, "investors")]
+
+
+def test_a_partner_fronted_with_with():
+    text = ("Kelvar Robotics makes robots. In 2017, Kelvar announced several partnerships. With "
+            "Orbis Semiconductor, it started a chip collaboration in March 2017. With the new "
+            "funding, Kelvar will expand its collaboration with universities.")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == \
+        [("Orbis Semiconductor", "collaboration", "2017-03")]

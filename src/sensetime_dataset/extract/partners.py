@@ -31,6 +31,7 @@ _JOINT_NAME = re.compile(r"(?P<a>[\w&.]+)-(?P<b>[\w&.]+)\s+(?:Joint\s+)?(?:Allia
                          r"Laboratory|Centre|Center|Institute|Venture)\b")
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
+_FRONTED_WITH = re.compile(r"(?:[\W\d]*\s)?with\s+(?:the\s+)?", re.I)  # "With X, it ..."
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
 # does not name it
@@ -207,6 +208,9 @@ def _partner_of(s: Sentence, m: re.Match):
     if before and m.start() - before[-1].end <= 10 and \
             not re.search(r"[,;]", text[before[-1].end:m.start()]):
         return before[-1]  # "counts X as a customer" (not "in Rotterdam, with a joint venture")
+    if before and text.startswith(",", before[0].end) and \
+            _FRONTED_WITH.fullmatch(text, s.start, before[0].start):
+        return before[0]  # "With Qualcomm, it initiated a collaboration"
     # "<subject> and X announced a collaboration", "X and <subject> signed an MoU"
     for n in before:
         lo, hi = max(s.start, n.start - 40), min(len(text), n.end + 40)
