@@ -18,7 +18,8 @@ _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
 # "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
 _FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)", re.I)
 # "launched Clara": a product by its name, which is capitalised ("launched in 2019" is none)
-_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced)\s+(?!(?:its|a|an|the|their)\b)(\S)", re.I)
+_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced)\s+(?!(?:its|a|an|the|their)\b)(\S)",
+                       re.I)
 
 
 def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:

@@ -30,8 +30,8 @@ _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\
 _JOINT_NAME = re.compile(r"(?P<a>[\w&.]+)-(?P<b>[\w&.]+)\s+(?:Joint\s+)?(?:Alliance|Lab|"
                          r"Laboratory|Centre|Center|Institute|Venture)\b")
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
-# "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
 _FRONTED_WITH = re.compile(r"(?:[\W\d]*\s)?with\s+(?:the\s+)?", re.I)  # "With X, it ..."
+# "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # A line of a partners list, "* X — customer (since 2025)": the subject's, though the line
 # does not name it

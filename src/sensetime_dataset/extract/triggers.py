@@ -323,7 +323,8 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
 INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone|again|"
-                                r"too)\b|\bother\s+(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?|firms?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
+                                r"too)\b|\bother\s+(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?|"
+                                r"firms?)\b|\bfollowed\s+on\b|\bnew\s+investors?\b|"
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b|"
                                 # labels after a round: "Lead: X. Also in: Y"
@@ -382,7 +383,8 @@ PARTNER_KIND = [
                  r"\bas\s+(?:a|its)\s+supplier\b|"
                  # "which becomes Orvelle's preferred hardware supplier"
                  r"\bbec(?:ame|omes)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}supplier\b"),
-    ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|\bpartners?\s+with\b|"
+    ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
+                    r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
                     r"\bintegrated\s+with\b|"
                     # "named A, B and C as construction partners"

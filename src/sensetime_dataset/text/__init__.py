@@ -10,5 +10,5 @@ from .roles import RoleMention, find_roles
 from .sentences import split_sentences
 
 __all__ = ["DateMention", "Gazetteer", "GazetteerMatch", "Money", "NameMention", "RoleMention",
-           "dateline", "find_dates", "find_money", "find_names", "find_roles", "is_abbreviation", "parse_date",
-           "split_list", "split_sentences"]
+           "dateline", "find_dates", "find_money", "find_names", "find_roles", "is_abbreviation",
+           "parse_date", "split_list", "split_sentences"]
