@@ -167,9 +167,10 @@ def _partner_of(s: Sentence, m: re.Match):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
         if _SHORT_GAP.fullmatch(text, m.end(), after[0].start):
             return after[0]
-        # "a supplier of several truck makers, including X": the first of the examples
-        if after[0].start - m.end() < 120 and LEAD_IN.search(text, m.end(), after[0].start):
-            return after[0]
+        # "a supplier of several truck makers, including X"
+        first = _first_example(after, text, m.end())
+        if first is not None:
+            return first
         return None
     if trigger.lower().startswith("licen") and (f := _FROM_AFTER.match(text, m.end())):
         # "licensed TRY-114 from Y" (or "its platform to Y"): Y is the other party
@@ -192,13 +193,10 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= w.end()]
         if after and after[0].start - w.end() < 40:
             return after[0]
-        # "with several state-owned enterprises (based in Z) such as X and Y": the first
-        # of the examples
-        for n in after:
-            if n.start - w.end() >= 120:
-                break
-            if LEAD_IN.search(text, w.end(), n.start):
-                return n
+        # "with several state-owned enterprises (based in Z) such as X and Y"
+        first = _first_example(after, text, w.end())
+        if first is not None:
+            return first
     before = [n for n in orgs if n.end <= m.start()]
     if before and m.start() - before[-1].end <= 12 and \
             _WITH_BEFORE.search(text, max(s.start, before[-1].start - 20), before[-1].start):
@@ -215,6 +213,17 @@ def _partner_of(s: Sentence, m: re.Match):
     for n in before:
         lo, hi = max(s.start, n.start - 40), min(len(text), n.end + 40)
         if re.search(r"\band\b", text[lo:hi]) and s.doc.subject_in(lo, hi):
+            return n
+    return None
+
+
+def _first_example(after: list, text: str, pos: int):
+    """The first of the examples that a lead-in ("including", "such as") opens within 120
+    characters after `pos`, among the names `after` it, else None."""
+    for n in after:
+        if n.start - pos >= 120:
+            break
+        if LEAD_IN.search(text, pos, n.start):
             return n
     return None
 
