@@ -120,6 +120,20 @@ def test_cli_refuses_a_missing_non_utf8_or_utf16_file_in_one_line(tmp_path):
         assert "Traceback" not in result.stderr and result.stdout == ""
 
 
+def test_an_anchor_that_is_no_date_is_refused_up_front(tmp_path):
+    text = "Quorra raised $5 million in a seed round last year."
+    for anchor in ("2019-02-30", "2019-13", "28/04/2019", "next week"):
+        with pytest.raises(ValueError, match="YYYY-MM-DD of a real day"):
+            extract(text, anchor)
+    path = tmp_path / "quorra.txt"
+    path.write_text(text, encoding="utf-8")
+    result = _cli(str(path), "--json", "--anchor", "2019-02-30")
+    assert result.returncode == 2 and "--anchor" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    result = _cli(str(path), "--json", "--anchor", "2019-04")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["fields"]["date"] == "2018"
+
+
 def test_f1_floor_on_the_tune_set():
     sys.path.insert(0, str(BENCH))
     try:

@@ -300,13 +300,23 @@ def verify(path: str = typer.Argument(..., help="A downloaded package. " + LOCAT
 
 
 
+def _anchor_option(value: str | None) -> str | None:
+    from .text.dates import check_anchor
+
+    try:
+        return check_anchor(value) if value is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command()
 def extract(path: Path = typer.Argument(..., help="A plain-text UTF-8 document."),
             json_out: bool = typer.Option(False, "--json", help="Print one JSON array."),
             into: Path = typer.Option(None, "--into", help="Write the proposals into this "
                                       "curation/ folder, marked unreviewed."),
             anchor: str = typer.Option(None, "--anchor", help="ISO date for relative dates "
-                                       "when the document has no dateline.")) -> None:
+                                       "when the document has no dateline.",
+                                       callback=_anchor_option)) -> None:
     """Propose quoted records (rounds, investors, partners, sanctions, events) from a
     document, for a person to review."""
     from .extract.command import InputError, as_json, propose, render_table

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from heapq import merge
 
+from ..text.dates import check_anchor
 from . import triggers as T
 from .context import Document
 from .events import events_in, one_founding
@@ -24,6 +25,8 @@ __all__ = ["FIELDS", "TABLES", "Proposal", "extract"]
 def extract(text: str, anchor: str | None = None) -> list[Proposal]:
     """Proposals for `text`, in document order. `anchor` (an ISO date, e.g. the
     document's publication date) resolves relative dates when the text has no dateline."""
+    if anchor is not None:
+        check_anchor(anchor)  # a clear ValueError now, not one from the first relative date
     doc = Document(text, anchor)
     out: list[Proposal] = []
     current_round = None
