@@ -961,3 +961,28 @@ def test_a_partner_fronted_with_with():
             "funding, Kelvar will expand its collaboration with universities.")
     assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == \
         [("Orbis Semiconductor", "collaboration", "2017-03")]
+
+
+def test_a_teaser_whose_doer_is_a_pronoun_gives_no_name_the_doers_bonus():
+    # "Aside from X, it also counts ..." sets X beside the doer, a pronoun: X is not the
+    # subject, and the round "Kelvar Robotics has raised" is the subject's own
+    text = ("Robot maker raises $90 million\n\n"
+            "31 May 2018 | News\n\n"
+            "Aside from Orbis, it also counts Tarrow Holdings and Hallberg as investors.\n\n"
+            "Kelvar Robotics has raised $90 million at a valuation of more than $1.5 billion "
+            "just months after raising a similar amount from investors led by Orbis.\n\n"
+            "Nordfjell Capital and Brauwald Ventures also participated. Kelvar said the funds "
+            "will go to research.")
+    (r,) = _found(text, "rounds")
+    assert (r["amount"], r["valuation"], r["date"]) == (90e6, 1.5e9, "2018-05-31")
+    assert [i["name"] for i in _found(text, "investors")] == \
+        ["Nordfjell Capital", "Brauwald Ventures"]
+
+
+def test_a_valuation_before_the_amount_is_not_the_rounds():
+    # "is valued at $7.5 billion, having raised $600 million ...": the company's value
+    # since, not the unnamed round's
+    text = ("Kelvar Robotics makes robots. Kelvar is valued at over $7.5 billion, having raised "
+            "$600 million in April 2018.")
+    (r,) = _found(text, "rounds")
+    assert (r["amount"], r["valuation"]) == (600e6, None)

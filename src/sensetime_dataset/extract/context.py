@@ -53,6 +53,11 @@ _DEFINED_TERM = re.compile(r"[\"“](?:Company|Issuer)[\"”]")  # cheap, before
 _DISCLAIMER = re.compile(r"\btakes?\s+no\s+responsibility\s+for\s+the\s+contents\b", re.I)
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
+# "Aside from X, it also counts Y as investors": X is set beside the doer, a pronoun,
+# whose name the sentence does not write (a news teaser about the subject)
+_BESIDE_PRONOUN = re.compile(r"[^\S\n]*(?:Aside\s+from|Apart\s+from|Besides|Along\s+with|"
+                             r"In\s+addition\s+to|Other\s+than|Unlike|Like)\s[^,.\n]{1,80},\s*"
+                             r"(?:it|they|the\s+(?:company|firm|group|start-?up))\s")
 _DESCRIPTOR = re.compile(r"-[a-z]+ed$")  # "Shenzhen-based", "Nasdaq-listed": an adjective
 # (not "Co-op", "Hewlett-Packard": names)
 
@@ -376,6 +381,8 @@ class Document:
                       and any(n.start > self.dateline_span[1] for n in s.names)), None)
             after = [n for n in s.names if n.start > self.dateline_span[1]
                      and not _PLACE_TAIL.match(self.text, n.end)] if s else []
+            if after and _BESIDE_PRONOUN.match(text, max(s.start, self.dateline_span[1])):
+                after = []  # the doer is a pronoun: no name is
             firsts += [self._doer_or_invested(after, s.start)] if after else []
         elif self.sentences and self.sentences[0].title_case:
             # no dateline: the lead, the first sentence under the headline that names one

@@ -174,7 +174,11 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     if not names and amounts and verb and not other_actor \
             and s.mentions_subject(s.start, verb.start()):
         a = amounts[0]
-        out.append(_round(s, None, "other", date_near(s, a.start), a, None,
+        # "raised $620 million at a valuation of $4.5 billion": the valuation right after
+        # the amount (one before it, "is valued at $7.5 billion, having raised ...", is
+        # the company's value since)
+        valuation = next((v for v in valuations if 0 < v.start - a.end <= 40), None)
+        out.append(_round(s, None, "other", date_near(s, a.start), a, valuation,
                           "funding verb + amount, no round name"))
         current = UNNAMED
     if invest and not out and amounts:
