@@ -2,6 +2,7 @@
 readings, the command line, and an F1 floor on the tune set."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,19 @@ def test_cli_refuses_a_missing_non_utf8_or_utf16_file_in_one_line(tmp_path):
         assert result.returncode == 1
         assert result.stderr.strip().count("\n") == 0 and str(path) in result.stderr
         assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_cli_refuses_a_pipe_and_an_into_that_is_no_curation_folder(tmp_path):
+    # a pipe (or /dev/zero) may never end: refused before it is read, not waited on
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = _cli(str(pipe), "--json")
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+    doc = CORPUS / "tune" / "quorra-news.txt"
+    for into in (tmp_path / "nowhere", tmp_path):
+        result = _cli(str(doc), "--into", str(into))
+        assert result.returncode == 1 and f"--into {into}: not the curation/ folder" in \
+            result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_anchor_that_is_no_date_is_refused_up_front(tmp_path):

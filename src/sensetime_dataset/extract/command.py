@@ -15,6 +15,10 @@ class InputError(Exception):
 
 
 def read_document(path: Path) -> str:
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # a device or a pipe (/dev/zero) may never end: it is not read at all
+        raise InputError(f"{path}: not a regular file (a device or a pipe); save the "
+                         "document to a file first")
     try:
         data = path.read_bytes()
     except FileNotFoundError:

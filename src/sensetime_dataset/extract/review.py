@@ -57,6 +57,11 @@ def _slug(text: str) -> str:
 
 def write_proposals(curation_dir: Path, path: Path) -> str:
     project = Project(curation_dir.resolve().parent)
+    if not (curation_dir.is_dir() and curation_dir.resolve() == project.curation_dir.resolve()
+            and project.manifest.is_file()):
+        raise BuildError(f"--into {curation_dir}: not the curation/ folder of a checkout of "
+                         f"this dataset (a folder named curation beside sources/manifest.yaml)"
+                         "; give the checkout's curation/ folder")
     raw_files = verify_sources(project)
     digest = sha256_file(path)
     declared = [r for r in raw_files if r.sha256 == digest]
