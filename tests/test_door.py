@@ -112,6 +112,15 @@ def test_a_busy_port_is_refused_before_serving_is_announced():
     assert "Serving" not in result.stdout
 
 
+def test_a_port_or_host_that_cannot_be_is_refused_in_one_line():
+    result = run_cli("serve", "--root", str(REPO), "--port", "99999")
+    assert result.returncode == 2 and "--port" in result.stderr
+    assert "Traceback" not in result.stderr and "Serving" not in result.stdout
+    result = run_cli("serve", "--root", str(REPO), "--host", "no-such-host.invalid")
+    assert result.returncode == 1 and "--host no-such-host.invalid: not an address" in \
+        result.stderr and "Serving" not in result.stdout
+
+
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.strip() == \

@@ -212,7 +212,8 @@ def _prepare_serving(root: Path):
 
 @app.command()
 def serve(root: Path = ROOT,
-          port: int = typer.Option(8001, "--port", "-p", help="Port to listen on."),
+          port: int = typer.Option(8001, "--port", "-p", min=1, max=65535,
+                                    help="Port to listen on."),
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on.")) -> None:
     """Serve the package read-only with Datasette, building whatever is missing first."""
     try:

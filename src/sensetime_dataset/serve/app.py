@@ -123,6 +123,9 @@ def check_port(host: str, port: int) -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
+        except socket.gaierror as exc:
+            raise BuildError(f"--host {host}: not an address to listen on ({exc.strerror}); "
+                             "give one of this machine's, e.g. --host 127.0.0.1") from None
         except OSError as exc:
             raise BuildError(f"{host}:{port}: cannot listen there ({exc.strerror}); pick "
                              "another port with --port") from None
