@@ -986,3 +986,16 @@ def test_a_valuation_before_the_amount_is_not_the_rounds():
             "$600 million in April 2018.")
     (r,) = _found(text, "rounds")
     assert (r["amount"], r["valuation"]) == (600e6, None)
+
+
+def test_investors_before_a_total_and_a_passive_funding_verb():
+    # investors named before the total of the sentence are the round's; "the total
+    # raised by the startup" is passive: its doer follows "by"
+    text = ("Kelvar Robotics makes robots. Kelvar Robotics has raised $90 million. Orbis "
+            "Capital and Tarrow Partners were among the investors in the latest financing, "
+            "bringing the total amount raised by the startup this year to $150 million.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == \
+        [("Orbis Capital", "participant"), ("Tarrow Partners", "participant")]
+    text = ("Kelvar Robotics makes robots. A $40 million Series B was raised by Hallberg "
+            "Robotics in 2019.")
+    assert _found(text, "rounds") == []

@@ -90,12 +90,17 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     return amounts, valuations
 
 
-def _actor_is_other(s: Sentence, verb_start: int) -> bool:
+def _actor_is_other(s: Sentence, verb_start: int, verb_end: int) -> bool:
     """True when the clause's doer, the closest organization or pronoun before the verb,
     is another company ("rival X raised", "Y closed its fund"). An aside between commas
     ("X, the London start-up, has raised", "X, which was founded by Y, raised") is not
-    the doer; "X's Series D ... closed" is X's."""
+    the doer; "X's Series D ... closed" is X's. A passive verb's doer follows "by" ("the
+    total raised by the startup"): another company only if one is named there."""
     text = s.doc.text
+    if (by := _BY_AFTER.match(text, verb_end)) is not None:
+        after = next((n for n in s.names if n.start >= by.end()), None)
+        return after is not None and after.start == by.end() and \
+            not s.doc.is_subject(_owner(after.name))
     asides = [(m.start(), m.end()) for m in T.ASIDE.finditer(text, s.start, verb_start)]
 
     def aside(pos: int) -> bool:
@@ -119,6 +124,9 @@ def _actor_is_other(s: Sentence, verb_start: int) -> bool:
     if s.search(T.OTHER_ACTOR, clause_start, verb_start):
         return True
     return best is not None and not best[1]
+
+
+_BY_AFTER = re.compile(r"\s+by\s+(?:the\s+|its\s+)?")
 
 
 def _owner(name: str) -> str:
@@ -147,7 +155,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     # the valuation of the round in context, which a round reference introduces.
     amounts, valuations = _amounts(s) if names or verb or invest or s.find(T.ROUND_REFERENCE) \
         else ([], [])
-    other_actor = bool(verb) and _actor_is_other(s, verb.start())
+    other_actor = bool(verb) and _actor_is_other(s, verb.start(), verb.end())
     current = last_round
     seen = set()
     for m in names:
@@ -200,7 +208,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                           "valuation of the round in context"))
     follow_up = bool(names) or s.find(T.ROUND_REFERENCE) or \
         s.find(T.INVESTOR_FOLLOW_UP) or _TRANCHE_REFERENCE.search(s.text)
-    if current is not None and follow_up and not other_actor and not _is_sum_sentence(s):
+    if current is not None and follow_up and not other_actor \
+            and not _is_sum_sentence(s, roles):
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
     return out, current
 
@@ -235,9 +244,13 @@ def _investor_doing(s: Sentence, a: int, b: int):
     return before[-1] if s.mentions_subject() else None
 
 
-def _is_sum_sentence(s: Sentence) -> bool:
-    """A sentence about a total raised from investors names no investor of one round."""
-    return bool(s.find(T.TOTAL)) and not s.find(T.ROUND_NAME)
+def _is_sum_sentence(s: Sentence, roles) -> bool:
+    """A sentence about a total raised from investors names no investor of one round,
+    unless its investors come before the total ("X and Y were among the investors in the
+    latest financing, bringing the total raised to $1.2 billion")."""
+    total = s.find(T.TOTAL)
+    return bool(total) and not s.find(T.ROUND_NAME) and \
+        not any(r.end <= total.start() for r in roles)
 
 
 def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money | None,

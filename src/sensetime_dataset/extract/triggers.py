@@ -308,7 +308,8 @@ TOTAL = Keyed(re.compile(
        'combined', 'overall'))
 VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
 FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
-ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:round|financing|investment|tranche|offering)"
+ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|new|most\s+recent)\s+)?"
+                                   r"(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I),
       ('round', 'financing', 'investment', 'tranche', 'offering'))
 # Gate of text.find_roles: every role phrase contains one of these words.
