@@ -999,3 +999,13 @@ def test_investors_before_a_total_and_a_passive_funding_verb():
     text = ("Kelvar Robotics makes robots. A $40 million Series B was raised by Hallberg "
             "Robotics in 2019.")
     assert _found(text, "rounds") == []
+
+
+def test_a_listing_postponed_relaunched_or_approved_is_an_event_not_a_round():
+    text = ("Kelvar Robotics makes robots.\n\n2021\n\nIn August, Kelvar filed for an IPO in "
+            "Hong Kong and, in November, received regulatory approval to list. On 13 December, "
+            "Kelvar announced that it will postpone its IPO, which was to raise $2 billion. Its "
+            "$700 million offering was relaunched in Hong Kong on 20 December.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("ipo", "2021-08"), ("ipo", "2021-11"), ("ipo", "2021-12-13"), ("ipo", "2021-12-20")]
+    assert _found(text, "rounds") == []  # a postponed IPO raised nothing

@@ -34,15 +34,16 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
     out, seen = [], set()
     for m in s.finditer(T.EVENT_RE):
         kind = m.lastgroup.replace("_", "-")
-        if kind in seen or (kind == "designation" and has_sanction):
+        if (kind in seen and kind != "ipo") or (kind == "designation" and has_sanction):
             continue
         if kind == "product" and (named := _LAUNCHED.match(s.doc.text, m.start(), m.end())) \
                 and not named.group(1).isupper():
             continue
         # a plan before the trigger ("plans to open an office"); one after it is another
         # clause's ("was spun out in 2020, and intends to list")
-        if forward and s.start + forward.start() < m.end():
-            continue
+        if forward and s.start + forward.start() < m.end() and \
+                not (kind == "ipo" and s.start + forward.start() >= m.start()):
+            continue  # (a listing "postponed" or "delayed" is an event of its own)
         # "X joined as CFO": joined the subject, though the sentence does not name it
         field = kind == "founding" and _FIELD.match(s.text)
         if not about and not field and \
@@ -53,9 +54,11 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
         date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False,
                          trigger_end=m.end()) \
             or heading_month(s)
-        if date is None:
+        # a listing's steps may share a sentence, each with its date ("filed for an IPO
+        # in August and, in November, received approval to list")
+        if date is None or (kind, date) in seen:
             continue
-        seen.add(kind)
+        seen |= {kind, (kind, date)}
         out.append(Proposal("events", {"date": date, "event_type": kind,
                                        "description": s.text},
                             s.text, s.start, s.end, f"events: {kind} ({s.doc.text[m.start():m.end()]!r})"))

@@ -291,7 +291,7 @@ FORWARD = Keyed(re.compile(
     r"expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|aimed\s+to|is\s+seeking|"
     r"was\s+seeking|were\s+seeking|"
     r"seeks?\s+to|in\s+talks|considering|could\s+raise|may\s+raise|would\s+raise|"
-    r"people\s+familiar|postponed|shelved|suspended|called\s+off|cancel(?:led|ed)|"
+    r"people\s+familiar|postpone[sd]?|shelved|suspended|called\s+off|cancel(?:led|ed)|"
     r"files?\s+for|filed\s+for|delayed|withdr[ae]w)\b", I),
       ('plan', 'will', 'expect', 'intend', 'aim', 'seek', 'talks', 'consider', 'could', 'may',
        'would', 'familiar', 'postpone', 'shelved', 'suspended', 'called', 'cancel', 'file',
@@ -571,7 +571,15 @@ EVENT = [
     ("ipo", r"\bfiled\s+for\s+(?:an?\s+|its\s+)?(?:initial\s+public\s+offering|IPO|listing)\b|"
             r"\b(?:received|won|got)\s+(?:regulatory\s+)?approval\s+(?:to\s+list|for\s+(?:an?\s+|its\s+)?IPO)|"
             r"\b(?:submitted|filed|lodged)\s+(?:its|an?)\s+(?:listing\s+application|prospectus|"
-            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing|initial\s+public\s+offering)))\b"),
+            r"application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:IPO|listing|initial\s+public\s+offering)))\b|"
+            # a listing put off, resumed or resized: "will postpone its IPO", "its offering
+            # was relaunched", "the IPO, which had been downsized ..., was delayed"
+            r"\b(?:postpone[sd]?|delay(?:s|ed)?|relaunch(?:es|ed)?|downsiz(?:es|ed)|"
+            r"suspend(?:s|ed)?|shelved?|resume[sd]?)\s+(?:its|the|their)\s+(?:[\w$.-]+\s+){0,4}?"
+            r"(?:IPO|initial\s+public\s+offering|listing|offering)\b|"
+            r"\b(?:IPO|initial\s+public\s+offering|listing|offering)(?:,[^.;]{0,120}?,)?\s+"
+            r"(?:was|were|has\s+been|had\s+(?:already\s+)?been)\s+(?:\w+ly\s+)?(?:postponed|"
+            r"delayed|relaunched|downsized|suspended|shelved|resumed)\b"),
     ("index-inclusion", r"\b(?:added|included|admitted)\s+(?:[\w-]+\s+){0,2}?(?:to|in|into)\s+the\s+"
                         r"(?:[\w&-]+\s+){0,5}index(?:es)?\b|"
                         r"\bconstituent\s+(?:stock\s+)?of\s+the\s+(?:[\w&-]+\s+){0,5}index\b"),
@@ -614,7 +622,8 @@ EVENT_WORDS = {
         ("list",)],  # "was on the X list"
     "designation": ("named", "recogni", "designat", "selected", "certified"),
     "research": ("paper", "published"),
-    "ipo": ("filed", "approval", "submitted", "lodged"),
+    "ipo": ("filed", "approval", "submitted", "lodged", "postpone", "delay", "relaunch",
+            "downsiz", "suspend", "shelve", "resume"),
     "index-inclusion": ("index",),
     "press-report": ("reported", "revealed"),
     "other": [
