@@ -1009,3 +1009,10 @@ def test_a_listing_postponed_relaunched_or_approved_is_an_event_not_a_round():
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
         ("ipo", "2021-08"), ("ipo", "2021-11"), ("ipo", "2021-12-13"), ("ipo", "2021-12-20")]
     assert _found(text, "rounds") == []  # a postponed IPO raised nothing
+
+
+def test_one_investor_leading_one_round_and_joining_another():
+    text = ("Kelvar Robotics makes robots. \"Orbis Capital led Kelvar's Series A round of funding "
+            "and also participated in the Series B round,\" said Anna Berg of Orbis Capital.")
+    assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == \
+        [("Orbis Capital", "lead", "Series A"), ("Orbis Capital", "participant", "Series B")]

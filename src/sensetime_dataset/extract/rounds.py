@@ -34,6 +34,8 @@ _LIST_AND = re.compile(r",\s*and\s+" + NOUN_BEFORE + "[A-Z]")
 # investor's past, the news is another round
 _DESCRIBES_INVESTOR = re.compile(r"\s+(?:investors?|backers?|shareholders?|lead)\b")
 # "X is leading the E2": a tranche named alone
+# "X led the Series A and (also) participated in ...": a second verb of the same doer
+_AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -210,7 +212,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         s.find(T.INVESTOR_FOLLOW_UP) or _TRANCHE_REFERENCE.search(s.text)
     if current is not None and follow_up and not other_actor \
             and not _is_sum_sentence(s, roles):
-        out += _investors(s, current, roles, any(p.table == "rounds" for p in out))
+        named = [(m.start(), round_name(m)[0]) for m in names] if len(seen) > 1 else []
+        out += _investors(s, current, roles, any(p.table == "rounds" for p in out), named)
     return out, current
 
 
@@ -263,15 +266,20 @@ def _round(s: Sentence, name, kind, date, amount: Money | None, valuation: Money
     return Proposal("rounds", fields, s.text, s.start, s.end, f"rounds: {rule}")
 
 
-def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[Proposal]:
+def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
+               named: list[tuple[int, str]] = ()) -> list[Proposal]:
     """Investors listed around each role trigger; with no trigger, in a sentence naming
-    the round, the organizations after "from" ("an investment of $50 million from X")."""
+    the round, the organizations after "from" ("an investment of $50 million from X").
+    In a sentence naming several rounds (`named`: their starts and names), a doer's role
+    is in the round named right after it ("X led the Series A and participated in the
+    Series B"), and a role whose doer is not written shares the one before it."""
     text = s.doc.text
     breaks = {b.start() for b in s.finditer(T.CLAUSE_BREAK)
               if not _LIST_AND.match(text, b.start())}
     cuts = sorted({s.start, s.end} | breaks | {r.start + s.start for r in roles}
                   | {r.end + s.start for r in roles})
     found = []
+    previous_doers: list = []
     for r in roles:
         a, b = r.start + s.start, r.end + s.start
         if _AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
@@ -290,6 +298,13 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
                 listed = list_before(s, max([c for c in cuts if c < lo] + [s.start]), lo)[-1:]
                 found += [(r.role, text[a:b] + RELATIVE, n, False, True) for n in listed]
                 continue
+            if named:
+                if not listed and previous_doers and _AND_THEN.search(text, lo, a):
+                    listed = previous_doers  # "X led the Series A and participated in ..."
+                previous_doers = listed
+                object_ = _round_after(text, b, named)
+                found += [(r.role, text[a:b], n, False, True, object_) for n in listed]
+                continue
             found += [(r.role, text[a:b], n, False, True) for n in listed]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
@@ -300,14 +315,26 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool) -> list[P
     # the later trigger's; a name that does the leading ("a Series C that X led", "X, which led that financing") is a
     # lead though a participant trigger read it first ("investors, including ...")
     chosen = {}
-    for role, trigger, n, first, doer in found:
-        if n.start not in chosen or not chosen[n.start][3] or \
-                (doer and role == "lead" and chosen[n.start][0] != "lead"):
-            chosen[n.start] = (role, trigger, n, first)
-    found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n)
-             for role, trigger, n, _ in sorted(chosen.values(), key=lambda f: f[2].start)]
-    return [Proposal("investors", {"round_name": round_name_ or None,
+    for role, trigger, n, first, doer, *object_ in found:
+        round_ = object_[0] if object_ and object_[0] else round_name_
+        key = (n.start, round_)
+        if key not in chosen or not chosen[key][3] or \
+                (doer and role == "lead" and chosen[key][0] != "lead"):
+            chosen[key] = (role, trigger, n, first, round_)
+    found = [("lead" if LEAD_AFTER.match(text, n.end) else role, trigger, n, round_)
+             for role, trigger, n, _, round_ in sorted(chosen.values(),
+                                                        key=lambda f: f[2].start)]
+    return [Proposal("investors", {"round_name": round_ or None,
                                    "name": plain_name(n.name, text),
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
-            for role, trigger, n in found]
+            for role, trigger, n, round_ in found]
+
+
+def _round_after(text: str, pos: int, named: list[tuple[int, str]]) -> str | None:
+    """The round named within a few words after `pos`, in the same clause ("led
+    SenseTime's series A", "participated in the Series B"), else None."""
+    for start, name in named:
+        if 0 <= start - pos <= 40 and not any(c in text[pos:start] for c in ",;"):
+            return name
+    return None
