@@ -1016,3 +1016,15 @@ def test_one_investor_leading_one_round_and_joining_another():
             "and also participated in the Series B round,\" said Anna Berg of Orbis Capital.")
     assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == \
         [("Orbis Capital", "lead", "Series A"), ("Orbis Capital", "participant", "Series B")]
+
+
+def test_a_government_of_a_place_and_a_doer_in_apposition():
+    # "the municipal government of Y" is the partner, not the place Y; in "the newspaper
+    # of Y, X, signed ... with <subject>" the doer is X, not Y after its preposition
+    text = ("Kelvar Robotics makes robots. This followed a strategic agreement that Kelvar "
+            "signed with the municipal government of Tarrowby in 2017. On 31 October 2022, the "
+            "flagship newspaper of "
+            "Orbis Media Trust, *Hallberg Post*, inked a memorandum of understanding with "
+            "Kelvar.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("municipal government of Tarrowby", "strategic-agreement"), ("Hallberg Post", "mou")]

@@ -29,6 +29,8 @@ _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\
 # a joint body named after both parties: "MIT-SenseTime Alliance"
 _JOINT_NAME = re.compile(r"(?P<a>[\w&.]+)-(?P<b>[\w&.]+)\s+(?:Joint\s+)?(?:Alliance|Lab|"
                          r"Laboratory|Centre|Center|Institute|Venture)\b")
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:(?:municipal|city|provincial|state|regional|local|"
+                                r"central|national|federal)\s+)?government\s+of\s+$", re.I)
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 _FRONTED_WITH = re.compile(r"(?:[\W\d]*\s)?with\s+(?:the\s+)?", re.I)  # "With X, it ..."
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
@@ -71,11 +73,17 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": plain_name(_other_party(org.name, s),
-                                                                  text), "date": date,
+            out.append(Proposal("partners", {"name": plain_name(_other_party(
+                _government_of(org, s), s), text), "date": date,
                                              "kind": kind},
                                 s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
     return out
+
+
+def _government_of(org, s: Sentence) -> str:
+    """"the municipal government of Shanghai": the government, not the place."""
+    m = _GOVERNMENT_BEFORE.search(s.doc.text, max(s.start, org.start - 40), org.start)
+    return s.doc.text[m.start():org.end] if m else org.name
 
 
 def _other_party(name: str, s: Sentence) -> str:
@@ -202,7 +210,11 @@ def _partner_of(s: Sentence, m: re.Match):
             _WITH_BEFORE.search(text, max(s.start, before[-1].start - 20), before[-1].start):
         return before[-1]
     if w and s.doc.subject_in(w.end(), min(s.end, w.end() + 12)) and before:
-        return before[0]  # "X, which wants ..., signed an MoU with <subject>": X
+        # "X, which wants ..., signed an MoU with <subject>": X; "the newspaper of Y, X,
+        # signed ...": X, not the name after a preposition
+        doers = [n for n in before if not T.PREPOSITION_BEFORE.search(
+            text, max(s.start, n.start - 12), n.start)]
+        return (doers or before)[0]
     if before and m.start() - before[-1].end <= 10 and \
             not re.search(r"[,;]", text[before[-1].end:m.start()]):
         return before[-1]  # "counts X as a customer" (not "in Rotterdam, with a joint venture")
