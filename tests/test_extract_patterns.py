@@ -999,6 +999,10 @@ def test_investors_before_a_total_and_a_passive_funding_verb():
     text = ("Kelvar Robotics makes robots. A $40 million Series B was raised by Hallberg "
             "Robotics in 2019.")
     assert _found(text, "rounds") == []
+    # "by far" is no passive's doer: the doer is before the verb
+    text = ("Kelvar Robotics makes robots. Hallberg Robotics raised by far the largest Series B "
+            "of 2019, $90 million.")
+    assert _found(text, "rounds") == []
 
 
 def test_a_listing_postponed_relaunched_or_approved_is_an_event_not_a_round():

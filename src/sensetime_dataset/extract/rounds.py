@@ -33,9 +33,12 @@ _LIST_AND = re.compile(r",\s*and\s+" + NOUN_BEFORE + "[A-Z]")
 # "Tallis' Series A investors, X and Y, ...", "Series E lead X": the round names an
 # investor's past, the news is another round
 _DESCRIBES_INVESTOR = re.compile(r"\s+(?:investors?|backers?|shareholders?|lead)\b")
-# "X is leading the E2": a tranche named alone
 # "X led the Series A and (also) participated in ...": a second verb of the same doer
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+# "a Series B was raised by Y", "the total raised by the startup": a passive verb's doer
+# (not "raised by far the most", "raised by 20%")
+_BY_AFTER = re.compile(r"\s+by\s+(?!far\b|\d)(?:the\s+|its\s+)?")
+# "X is leading the E2": a tranche named alone
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -126,9 +129,6 @@ def _actor_is_other(s: Sentence, verb_start: int, verb_end: int) -> bool:
     if s.search(T.OTHER_ACTOR, clause_start, verb_start):
         return True
     return best is not None and not best[1]
-
-
-_BY_AFTER = re.compile(r"\s+by\s+(?:the\s+|its\s+)?")
 
 
 def _owner(name: str) -> str:
