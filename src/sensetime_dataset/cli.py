@@ -302,7 +302,7 @@ def verify(path: str = typer.Argument(..., help="A downloaded package. " + LOCAT
 
 
 def _anchor_option(value: str | None) -> str | None:
-    from .text.dates import check_anchor
+    from .extract import check_anchor
 
     try:
         return check_anchor(value) if value is not None else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from heapq import merge
 
-from ..text.dates import check_anchor
+from ..published.schema import date_bounds
 from . import triggers as T
 from .context import Document
 from .events import events_in, one_founding
@@ -19,7 +19,17 @@ from .rounds import RELATIVE, rounds_in
 from .sanctions import sanctions_in
 from .tables import table_rounds
 
-__all__ = ["FIELDS", "TABLES", "Proposal", "extract"]
+__all__ = ["FIELDS", "TABLES", "Proposal", "check_anchor", "extract"]
+
+
+def check_anchor(anchor: str) -> str:
+    """`anchor` if it is a date as the tables write one (YYYY, YYYY-MM or YYYY-MM-DD of a
+    real day: `date_bounds`, the dataset's one reading of partial dates), else a
+    ValueError that says what to write."""
+    if date_bounds(anchor) is None:
+        raise ValueError(f"anchor {anchor!r} is not a date: write YYYY, YYYY-MM or "
+                         "YYYY-MM-DD of a real day (e.g. 2018-04-09)")
+    return anchor
 
 
 def extract(text: str, anchor: str | None = None) -> list[Proposal]:

@@ -115,26 +115,12 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y:04d}-{m:02d}" if m is not None else f"{y:04d}"
 
 
-_ANCHOR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 @functools.lru_cache(maxsize=64)  # every sentence of a document asks for the same one
 def _anchor(anchor: str | None) -> date | None:
     if not anchor:
         return None
-    check_anchor(anchor)
     parts = [int(p) for p in anchor.split("-")]
     return date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
-
-
-def check_anchor(anchor: str) -> str:
-    """`anchor` if it is YYYY, YYYY-MM or YYYY-MM-DD of a real day, else a ValueError
-    that says what to write."""
-    if _ANCHOR.fullmatch(anchor) and _iso(*map(int, anchor.split("-"))) == anchor and \
-            (len(anchor) < 7 or 1 <= int(anchor[5:7]) <= 12) and int(anchor[:4]) >= 1:
-        return anchor
-    raise ValueError(f"anchor {anchor!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
-                     "of a real day (e.g. 2018-04-09)")
 
 
 def _shift_month(d: date, months: int) -> str:
