@@ -289,34 +289,33 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
             if not listed and _ALONGSIDE.fullmatch(text, a, b):
                 lo = max([c for c in cuts if c < a] + [s.start])
                 listed = list_before(s, lo, a)
-            found += [(r.role, text[a:b], n, i == 0, False) for i, n in enumerate(listed)]
+            found += [(r.role, text[a:b], n, i == 0, False, None)
+                      for i, n in enumerate(listed)]
         else:
             lo = max([c for c in cuts if c < a] + [s.start])
             listed = list_before(s, lo, a)
             if not listed and _RELATIVE_BEFORE.search(text, lo, a):
                 # "X, which led that financing, ...": the name before the relative clause
                 listed = list_before(s, max([c for c in cuts if c < lo] + [s.start]), lo)[-1:]
-                found += [(r.role, text[a:b] + RELATIVE, n, False, True) for n in listed]
+                found += [(r.role, text[a:b] + RELATIVE, n, False, True, None) for n in listed]
                 continue
-            if named:
-                if not listed and previous_doers and _AND_THEN.search(text, lo, a):
-                    listed = previous_doers  # "X led the Series A and participated in ..."
-                previous_doers = listed
-                object_ = _round_after(text, b, named)
-                found += [(r.role, text[a:b], n, False, True, object_) for n in listed]
-                continue
-            found += [(r.role, text[a:b], n, False, True) for n in listed]
+            if named and not listed and previous_doers and _AND_THEN.search(text, lo, a):
+                listed = previous_doers  # "X led the Series A and participated in ..."
+            previous_doers = listed
+            object_ = _round_after(text, b, named) if named else None
+            found += [(r.role, text[a:b], n, False, True, object_) for n in listed]
     if not roles and named_here:
         for f in _FROM.finditer(text, s.start, s.end):
             hi = min([c for c in cuts if c > f.end()] + [s.end])
-            found += [("participant", "from", n, True, False) for n in list_after(s, f.end(), hi)]
+            found += [("participant", "from", n, True, False, None)
+                      for n in list_after(s, f.end(), hi)]
     # A name read by two triggers ("led by A, B followed the investment", "led by A, and
     # B and C all chipped in"): the first after a trigger is that trigger's, any other
     # the later trigger's; a name that does the leading ("a Series C that X led", "X, which led that financing") is a
     # lead though a participant trigger read it first ("investors, including ...")
     chosen = {}
-    for role, trigger, n, first, doer, *object_ in found:
-        round_ = object_[0] if object_ and object_[0] else round_name_
+    for role, trigger, n, first, doer, object_ in found:
+        round_ = object_ or round_name_  # the round the role names, else the one in context
         key = (n.start, round_)
         if key not in chosen or not chosen[key][3] or \
                 (doer and role == "lead" and chosen[key][0] != "lead"):
