@@ -1032,3 +1032,17 @@ def test_a_government_of_a_place_and_a_doer_in_apposition():
             "Kelvar.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("municipal government of Tarrowby", "strategic-agreement"), ("Hallberg Post", "mou")]
+
+
+def test_a_strategic_agreement_signed_is_of_its_own_kind():
+    # "signed a strategic ... agreement with X": the strategic agreement the text names,
+    # not a plain agreement (the verb, further left, had won)
+    for words in ("a strategic agreement", "a strategic cooperation agreement",
+                  "a strategic partnership agreement", "a strategic alliance agreement"):
+        text = (f"Kelvar Robotics makes robots. In May 2023, Kelvar signed {words} with "
+                "Nordfjell University.")
+        assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == \
+            [("Nordfjell University", "strategic-agreement", "2023-05")], words
+    text = ("Kelvar Robotics makes robots. In May 2023, Kelvar signed a supply agreement with "
+            "Nordfjell Steel.")
+    assert [p["kind"] for p in _found(text, "partners")] != ["strategic-agreement"]

@@ -374,7 +374,7 @@ PARTNER_KIND = [
                       r"with\b"),
     ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
     ("alliance", r"\balliance\b"),
-    ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+)?agreement|"
+    ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+|alliance\s+)?agreement|"
                             r"strategic\s+cooperation"),
     # (a "collaborative memorandum of understanding" is a memorandum)
     ("collaboration", r"\bcollaborat\w*\b(?!\s+(?:memorandum|mou)\b)|\bco-?operat(?:e|ion)\b"),
@@ -411,8 +411,9 @@ PARTNER_KIND = [
                  r"(?:(?!shares\b|stock\b)[\w-]+\s+){1,3}?(?=of\s)|"
                  # a line of a partners list: "X — customer (since 2025)"
                  + DASH + r"\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b"),
+    # (not "signed a strategic agreement with": a strategic-agreement, further right)
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
-                  r"(?:[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
+                  r"(?:(?!strategic\b)[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
                   # "X — retail distribution agreement covering ...", "an agreement to license"
                   + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
 ]
