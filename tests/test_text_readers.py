@@ -5,6 +5,7 @@ import pytest
 from sensetime_dataset.text import (Gazetteer, dateline, find_dates, find_money, find_names,
                                     find_roles, is_abbreviation, parse_date, split_list,
                                     split_sentences)
+from sensetime_dataset.text.dates import resolve_dates, scan_dates
 
 
 @pytest.mark.parametrize("text, amount, currency, bound", [
@@ -175,3 +176,32 @@ def test_more_role_wordings(text, role):
 ])
 def test_an_abbreviation_is_told_from_a_name(short, long, expected):
     assert is_abbreviation(short, long) is expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In October 2017, X signed. The following month, Y signed.", "2017-11"),
+    ("In December 2017, X signed. The following month, Y signed.", "2018-01"),
+    ("On 3 March 2016, X signed. The previous month, Y signed.", "2016-02"),
+    ("X was founded in 2014. The following year, it raised money.", "2015"),
+    ("In October 2017, X signed. The following March, Y signed.", "2018-03"),
+    ("In October 2017, X signed. The previous December, Y signed.", "2016-12"),
+    ("In 2017, X signed. The following month, Y signed.", None),  # which month: not told
+])
+def test_the_following_month_counts_from_the_date_told_right_before(text, value):
+    # in a history, "the following month" is the story's, with or without an anchor
+    for anchor in (None, "2019"):
+        found = find_dates(text, anchor=anchor)
+        assert [d.value for d in found[1:]] == ([value] if value else []), anchor
+
+
+def test_the_following_month_of_news_and_of_a_date_not_right_before():
+    scanned = scan_dates(text := "In October 2017, X signed. The following month, Y signed.")
+    # news is written from its dateline: the anchor, not the story, as before
+    assert [d.value for d in resolve_dates(scanned, text, "2019-06-01", narrative=False)] == \
+        ["2017-10", "2019-07"]
+    # a date in another paragraph, or one relative itself, is no base: the anchor is
+    for text in ("In October 2017, X signed.\n\nThe following month, Y signed.",
+                 "In October 2017, X signed. In the same month, Z signed. The following "
+                 "month, Y signed."):
+        assert find_dates(text, anchor="2019-06-01")[-1].value == "2019-07"
+        assert [d.value for d in find_dates(text)][-1:] != ["2017-11"]

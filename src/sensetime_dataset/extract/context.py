@@ -187,7 +187,8 @@ class Sentence:
     def dates(self) -> list[DateMention]:
         """Date mentions, the dateline's own date left out when another date is given."""
         found = resolve_dates(self.doc.scanned_dates, self.doc.text,
-                              self.doc.anchor_at(self.start), self.start, self.end)
+                              self.doc.anchor_at(self.start), self.start, self.end,
+                              narrative=self.doc.dateline_span is None)
         span = self.doc.dateline_span
         others = [d for d in found if not (span and span[0] <= d.start < span[1])]
         return others

@@ -173,6 +173,28 @@ def _same_as_before(matches: list[re.Match], i: int) -> str | None:
     return None
 
 
+def _after_before(m: re.Match, matches: list[re.Match], i: int, text: str) -> str | None:
+    """"the following month", "the previous year", "the following March": counted from
+    the date told right before it in its paragraph, if that one is a date of its own
+    (None otherwise: then from the anchor; "" when it is less precise than the phrase
+    needs). Not from an older one: "In the same month ... The following month" counts
+    from a date that is itself relative."""
+    if i == 0 or (told := _absolute(matches[i - 1])) is None or \
+            "\n\n" in text[matches[i - 1].end():m.start()]:
+        return None
+    parts = [int(p) for p in told.split("-")]
+    step = 1 if m.group(0)[4:].lower().startswith("following") else -1
+    if m["lastmonth"]:  # the next (or last) such month after (or before) that date
+        if len(parts) < 2:
+            return ""
+        month = _month(m["m6"])
+        later = month > parts[1] if step > 0 else month < parts[1]
+        return _iso(parts[0] + (0 if later else step), month)
+    if m["rel"].rsplit(None, 1)[-1].lower() == "year":
+        return f"{parts[0] + step:04d}"
+    return _shift_month(date(parts[0], parts[1], 1), step) if len(parts) >= 2 else ""
+
+
 def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones only with an anchor."""
     return resolve_dates(scan_dates(text), text, anchor)
@@ -202,9 +224,12 @@ _start = operator.methodcaller("start")
 
 
 def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
-                  start: int = 0, end: int | None = None) -> list[DateMention]:
+                  start: int = 0, end: int | None = None,
+                  narrative: bool = True) -> list[DateMention]:
     """The mentions of scan_dates(text) that lie in text[start:end], resolved against
-    `anchor` (relative ones only with an anchor)."""
+    `anchor` (relative ones only with an anchor). `narrative`: "the following month"
+    counts from the date told right before it, where there is one (a history); False
+    for a text written from its dateline (news: from the anchor, as "next month")."""
     end = len(text) if end is None else end
     a = _anchor(anchor)
     precise = len(anchor.split("-")) if anchor else 0
@@ -227,6 +252,12 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
                 (same := _same_as_before(matches, i)) is not None:
             # "The same year": that of the date told before ("" when it was less precise)
             value, relative = same or None, True
+        elif value is None and (m["rel"] or m["lastmonth"]) and \
+                narrative and m.group(0)[4:].lower().startswith(("following", "previous")) \
+                and (told := _after_before(m, matches, i, text)) is not None:
+            # "In October 2017, ... The following month": the month after the date told
+            # before (a narrative's time, not the dateline's); "" when that is too vague
+            value, relative = told or None, True
         elif value is None:
             relative = True
             if a is None:
