@@ -7,7 +7,9 @@ month", "last July", "this year", "July this year", "the following month", "the 
 day", "December 10", "On 13 December", "In August", "on Monday (April 9)") are resolved
 only against
 `anchor` (a month or day without a year takes the anchor's year), an ISO date given by the caller (a
-document's dateline), never against the clock; without an anchor they are skipped.
+document's dateline), never against the clock; without an anchor they are skipped. In a
+narrative, "the following month" and "the previous year" count from the date told right
+before them instead (see resolve_dates).
 """
 
 from __future__ import annotations
