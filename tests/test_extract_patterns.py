@@ -1046,3 +1046,10 @@ def test_a_strategic_agreement_signed_is_of_its_own_kind():
     text = ("Kelvar Robotics makes robots. In May 2023, Kelvar signed a supply agreement with "
             "Nordfjell Steel.")
     assert [p["kind"] for p in _found(text, "partners")] != ["strategic-agreement"]
+
+
+def test_an_officer_brought_in_is_a_leadership_event():
+    text = ("Kelvar Robotics makes robots. We are 140 people now. We brought in Ana Berg as "
+            "chief technology officer in January 2025, from a large bank.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
+        [("leadership", "2025-01")]

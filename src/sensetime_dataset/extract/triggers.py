@@ -536,7 +536,7 @@ EVENT = [
                 # launched commercially"
                 r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
                 r"globally|with)\b)"),
-    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+on|bec(?:ame|omes)|"
+    ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+(?:on|in)|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
                    r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|"
                    r"handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
