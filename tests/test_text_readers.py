@@ -194,14 +194,16 @@ def test_the_following_month_counts_from_the_date_told_right_before(text, value)
         assert [d.value for d in found[1:]] == ([value] if value else []), anchor
 
 
-def test_the_following_month_of_news_and_of_a_date_not_right_before():
+def test_the_following_month_of_news_and_of_a_chain_of_relative_dates():
     scanned = scan_dates(text := "In October 2017, X signed. The following month, Y signed.")
     # news is written from its dateline: the anchor, not the story, as before
     assert [d.value for d in resolve_dates(scanned, text, "2019-06-01", narrative=False)] == \
         ["2017-10", "2019-07"]
-    # a date in another paragraph, or one relative itself, is no base: the anchor is
-    for text in ("In October 2017, X signed.\n\nThe following month, Y signed.",
-                 "In October 2017, X signed. In the same month, Z signed. The following "
-                 "month, Y signed."):
-        assert find_dates(text, anchor="2019-06-01")[-1].value == "2019-07"
-        assert [d.value for d in find_dates(text)][-1:] != ["2017-11"]
+    # each relative date counts from the one told right before it, itself relative or not,
+    # across paragraphs
+    text = ("In April 2018, X raised $600 million, followed in the next month by a second round."
+            "\n\nIn the same month, X opened a lab. The following month, Y signed.")
+    assert [d.value for d in find_dates(text)] == ["2018-04", "2018-05", "2018-05", "2018-06"]
+    # with nothing told before, the anchor
+    assert [d.value for d in find_dates("The following month, Y signed.", "2019-06-01")] == \
+        ["2019-07"]

@@ -164,34 +164,30 @@ def _absolute(m: re.Match) -> str | None:
     return None
 
 
-def _same_as_before(matches: list[re.Match], i: int) -> str | None:
-    """"the same year / month / day": that part of the closest date written before."""
+def _same_as_before(matches: list[re.Match], i: int, told: str | None) -> str | None:
+    """"the same year / month / day": that part of the date told right before (`told`,
+    its value), else of the closest date written before that is a date of its own."""
     unit = matches[i]["rel"].rsplit(None, 1)[-1].lower()
     parts = {"year": 1, "month": 2, "day": 3}[unit]
-    for j in range(i - 1, max(-1, i - 6), -1):
-        value = _absolute(matches[j])
-        if value is not None:
-            return "-".join(value.split("-")[:parts]) if value.count("-") + 1 >= parts else ""
-    return None
-
-
-def _after_before(m: re.Match, matches: list[re.Match], i: int, text: str) -> str | None:
-    """"the following month", "the previous year", "the following March": counted from
-    the date told right before it in its paragraph, if that one is a date of its own
-    (None otherwise: then from the anchor; "" when it is less precise than the phrase
-    needs). Not from an older one: "In the same month ... The following month" counts
-    from a date that is itself relative."""
-    if i == 0 or (told := _absolute(matches[i - 1])) is None or \
-            "\n\n" in text[matches[i - 1].end():m.start()]:
+    if told is None:
+        told = next((v for j in range(i - 1, max(-1, i - 6), -1)
+                     if (v := _absolute(matches[j])) is not None), None)
+    if told is None:
         return None
+    return "-".join(told.split("-")[:parts]) if told.count("-") + 1 >= parts else ""
+
+
+def _after(m: re.Match, told: str) -> str:
+    """"the following month", "the previous year", "the following March" counted from
+    the date `told` ("" when it is less precise than the phrase needs)."""
     parts = [int(p) for p in told.split("-")]
-    step = 1 if m.group(0)[4:].lower().startswith("following") else -1
+    step = -1 if "previous" in m.group(0).lower() else 1
     if m["lastmonth"]:  # the next (or last) such month after (or before) that date
         if len(parts) < 2:
             return ""
         month = _month(m["m6"])
         later = month > parts[1] if step > 0 else month < parts[1]
-        return _iso(parts[0] + (0 if later else step), month)
+        return _iso(parts[0] + (0 if later else step), month) or ""
     if m["rel"].rsplit(None, 1)[-1].lower() == "year":
         return f"{parts[0] + step:04d}"
     return _shift_month(date(parts[0], parts[1], 1), step) if len(parts) >= 2 else ""
@@ -235,6 +231,17 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
     end = len(text) if end is None else end
     a = _anchor(anchor)
     precise = len(anchor.split("-")) if anchor else 0
+    def told_before(i: int, depth: int) -> str | None:
+        """The value of the date mention right before mention i (through a chain of
+        relative ones at most four long), else None."""
+        if i == 0 or depth > 3:
+            return None
+        found = value_of(i - 1, depth + 1)
+        return found[0] if found else None
+
+    def value_of(i: int, depth: int = 0) -> tuple[str | None, int, bool] | None:
+        return _value(matches, i, text, a, precise, narrative, told_before, depth)
+
     found = []
     first = bisect_left(matches, start, key=_start)  # in order: no scan of the others
     for i in range(first, len(matches)):
@@ -243,64 +250,73 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
             break
         if m.end() > end:
             continue
-        start = m.start()
-        value, relative = _absolute(m), False
+        got = value_of(i)
+        if got is not None and got[0] is not None:
+            found.append(DateMention(got[0], got[1], m.end(), got[2]))
+    return found
+
+
+def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: int,
+           narrative: bool, told_before, depth: int) -> tuple[str | None, int, bool] | None:
+    """(value, start, relative) of mention i, or None when it is no date here."""
+    m = matches[i]
+    start = m.start()
+    value, relative = _absolute(m), False
+    if value is not None:
         if m["my"]:
             lead = _LEAD_IN.search(text, max(0, start - 24), start)
             start = lead.start() if lead else start
-        elif value is None and m["rel"] and (m["rel"].lower().startswith("the same") or (
-                # "In this year, the company won ...": a translation's "that year"
-                m["rel"] == "this year" and text[max(0, start - 3):start] == "In ")) and \
-                (same := _same_as_before(matches, i)) is not None:
-            # "The same year": that of the date told before ("" when it was less precise)
-            value, relative = same or None, True
-        elif value is None and (m["rel"] or m["lastmonth"]) and \
-                narrative and m.group(0)[4:].lower().startswith(("following", "previous")) \
-                and (told := _after_before(m, matches, i, text)) is not None:
-            # "In October 2017, ... The following month": the month after the date told
-            # before (a narrative's time, not the dateline's); "" when that is too vague
-            value, relative = told or None, True
-        elif value is None:
-            relative = True
-            if a is None:
-                continue
-            if m["mo"]:
-                # a month alone is a date only after "in", "during", "since", "by"
-                if not _MONTH_ALONE_AFTER.search(text, max(0, start - 8), start):
-                    continue
-                month = _month(m["m8"])
-                # news tells what happened: "in November" in February is last November
-                year = a.year - 1 if precise >= 2 and month > a.month else a.year
-                value = _iso(year, month)
-            elif m["mty"]:  # "in July this year", "March of last year"
-                step = {"this": 0, "last": -1, "next": 1}[m["w9"].lower()]
-                value = _iso(a.year + step, _month(m["m9"]))
-            elif m["weekday"] or m["md"] or m["dm"]:
-                month, day = (m["m5"], m["d5"]) if m["weekday"] else \
-                    (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d7"])
-                value = _iso(a.year, _month(month), _day(day))
-            elif m["bareday"]:
-                if precise < 3:
-                    continue
-                # The most recent such weekday on or before the anchor: news says "on
-                # Thursday" of the days just before its date.
-                back = (a.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
-                value = (a - timedelta(days=back)).isoformat()
-            elif m["lastmonth"]:
-                month = _month(m["m6"])
-                word = m.group(0).lower()
-                year = a.year
-                if word.startswith(("last", "the previous")) and month >= a.month:
-                    year -= 1  # the most recent such month before the anchor
-                elif word.startswith(("next", "the following")) and month <= a.month:
-                    year += 1
-                value = _iso(year, month)
-            else:
-                value = _relative(m["rel"], a, precise)
-        if value is None:
-            continue
-        found.append(DateMention(value, start, m.end(), relative))
-    return found
+        return value, start, False
+    word = m.group(0).lower()
+    if m["rel"] and (word.startswith("the same") or (
+            # "In this year, the company won ...": a translation's "that year"
+            m["rel"] == "this year" and text[max(0, start - 3):start] == "In ")) and \
+            (same := _same_as_before(matches, i, told_before(i, depth))) is not None:
+        # "The same year": that of the date told before ("" when it was less precise)
+        return same or None, start, True
+    if narrative and (m["rel"] or m["lastmonth"]) and \
+            (word.startswith(("the following", "the previous")) or
+             (word.startswith("next") and text[max(0, start - 4):start].lower() == "the ")) \
+            and (told := told_before(i, depth)):
+        # "In October 2017, ... The following month", "in the next month": counted from
+        # the date told right before (a history's time, not the dateline's)
+        return _after(m, told) or None, start, True
+    if a is None:
+        return None
+    if m["mo"]:
+        # a month alone is a date only after "in", "during", "since", "by"
+        if not _MONTH_ALONE_AFTER.search(text, max(0, start - 8), start):
+            return None
+        month = _month(m["m8"])
+        # news tells what happened: "in November" in February is last November
+        year = a.year - 1 if precise >= 2 and month > a.month else a.year
+        value = _iso(year, month)
+    elif m["mty"]:  # "in July this year", "March of last year"
+        step = {"this": 0, "last": -1, "next": 1}[m["w9"].lower()]
+        value = _iso(a.year + step, _month(m["m9"]))
+    elif m["weekday"] or m["md"] or m["dm"]:
+        month, day = (m["m5"], m["d5"]) if m["weekday"] else \
+            (m["m4"], m["d4"]) if m["md"] else (m["m7"], m["d7"])
+        value = _iso(a.year, _month(month), _day(day))
+    elif m["bareday"]:
+        if precise < 3:
+            return None
+        # The most recent such weekday on or before the anchor: news says "on
+        # Thursday" of the days just before its date.
+        back = (a.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
+        value = (a - timedelta(days=back)).isoformat()
+    elif m["lastmonth"]:
+        month = _month(m["m6"])
+        word = m.group(0).lower()
+        year = a.year
+        if word.startswith(("last", "the previous")) and month >= a.month:
+            year -= 1  # the most recent such month before the anchor
+        elif word.startswith(("next", "the following")) and month <= a.month:
+            year += 1
+        value = _iso(year, month)
+    else:
+        value = _relative(m["rel"], a, precise)
+    return (value, start, True) if value is not None else None
 
 
 def parse_date(text: str) -> str | None:
