@@ -1053,3 +1053,17 @@ def test_an_officer_brought_in_is_a_leadership_event():
             "chief technology officer in January 2025, from a large bank.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
         [("leadership", "2025-01")]
+
+
+def test_an_item_of_a_list_named_after_the():
+    # ", the National Centre of X and Y": a third item; ", the London growth investor,":
+    # a description of the item before it
+    text = ("Kelvar Robotics makes robots. In May 2018, Kelvar signed a memorandum of "
+            "understanding with Nordfjell University (NU), the National Robotics Centre of "
+            "Norway and Tarrow Telecommunications Limited.")
+    assert [p["name"] for p in _found(text, "partners")] == [
+        "Nordfjell University", "National Robotics Centre of Norway",
+        "Tarrow Telecommunications Limited"]
+    text = ("Kelvar Robotics makes robots. Kelvar raised $20 million in a Series A led by "
+            "Thornbury Ventures, the London growth investor, alongside Caddington Capital.")
+    assert "London" not in [p["name"] for p in _found(text, "investors")]

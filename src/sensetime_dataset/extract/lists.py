@@ -23,6 +23,10 @@ LEAD_AFTER = re.compile(r"\s*\((?:co-?)?lead\)")
 # A description between two names of a list: "A, a Dublin-based fund, and B".
 _DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?"
                         + NOUN_BEFORE + "$")
+# "A, the National Supercomputing Centre of Singapore and B": an item named after "the"
+# (not "A, the London growth investor, and B": a description, its words in lower case)
+_THE_ITEM = re.compile(r"^,\s*the\s+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:and|or)\b)[a-z]")
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
 # words that open a list of examples of what precedes them
@@ -109,7 +113,8 @@ def list_after(s: Sentence, pos: int, hi: int):
         gap = text[out[-1].end:n.start]
         if text.startswith(("'s", "’s"), n.end):
             break  # "and the Heddon Foundation's impact arm, X": a possessor
-        if _LIST_GAP.match(gap) or _DESCRIBED.match(gap):
+        if _LIST_GAP.match(gap) or _DESCRIBED.match(gap) or \
+                (_THE_ITEM.match(gap) and not _LOWER_WORD_AFTER.match(text, n.end)):
             out.append(n)
         elif lower := _LOWER_ITEM.fullmatch(gap):
             # "OPPO, vivo, Weibo": a brand written in lower case between two names
