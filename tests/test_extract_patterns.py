@@ -1067,3 +1067,17 @@ def test_an_item_of_a_list_named_after_the():
     text = ("Kelvar Robotics makes robots. Kelvar raised $20 million in a Series A led by "
             "Thornbury Ventures, the London growth investor, alongside Caddington Capital.")
     assert "London" not in [p["name"] for p in _found(text, "investors")]
+
+
+def test_a_company_using_the_subjects_technology_is_its_customer():
+    # a lone word opening a sentence is a name when described as an organization
+    text = ("Kelvar Robotics makes robot arms. Orbis, a popular Chinese selfie application, "
+            "also uses Kelvar's technologies to edit photos.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [("Orbis", "customer")]
+    # another company's technology: no relation of the subject
+    text = ("Kelvar Robotics makes robot arms. Orbis, a popular Chinese selfie application, "
+            "also uses Tarrow's chips. Kelvar was founded in 2014.")
+    assert _found(text, "partners") == []
+    # a person so described is no organization
+    text = "Kelvar Robotics makes robot arms. Berg, a professor at Oslo, uses Kelvar's software."
+    assert _found(text, "partners") == []

@@ -58,6 +58,12 @@ _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 _BESIDE_PRONOUN = re.compile(r"[^\S\n]*(?:Aside\s+from|Apart\s+from|Besides|Along\s+with|"
                              r"In\s+addition\s+to|Other\s+than|Unlike|Like)\s[^,.\n]{1,80},\s*"
                              r"(?:it|they|the\s+(?:company|firm|group|start-?up))\s")
+# "Meitu, a popular Chinese selfie application, ...": a lone word opening a sentence,
+# described as an organization right after it
+_DESCRIBED_AS_ORGANIZATION = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|app|application|platform|maker|"
+    r"manufacturer|developer|operator|provider|group|bank|fund|start-?up|brand|retailer|giant|"
+    r"conglomerate|carrier|insurer|lender|university|institute|agency|subsidiary)\b")
 _DESCRIPTOR = re.compile(r"-[a-z]+ed$")  # "Shenzhen-based", "Nasdaq-listed": an adjective
 # (not "Co-op", "Hewlett-Packard": names)
 
@@ -290,7 +296,8 @@ class Document:
             return False
         if " " not in n.name and not n.name.isupper() and \
                 not self.text[s.start:n.start].strip(" “\"'‘("):
-            return self._written_inside(n.name)
+            return self._written_inside(n.name) or \
+                bool(_DESCRIBED_AS_ORGANIZATION.match(self.text, n.end))
         return True
 
     def _written_inside(self, word: str) -> bool:

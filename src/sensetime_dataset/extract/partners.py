@@ -189,6 +189,14 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
             return after[0]
+    if trigger.lower().startswith("use"):
+        # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
+        # chips" is Y's customer, not the subject's
+        if not _owns_next(s, m.end()):
+            return None
+        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
+                 and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12), n.start)]
+        return doers[0] if doers else None
     if _owns_next(s, m.end()):  # "X has signed an agreement to license <subject>'s models"
         before = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
         if before:

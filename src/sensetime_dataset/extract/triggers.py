@@ -410,7 +410,11 @@ PARTNER_KIND = [
                  r"\b(?:agreed\s+to\s+buy|ordered|bought|purchased)\s+\d[\d.,]*\s+(?!per\b|percent\b)"
                  r"(?:(?!shares\b|stock\b)[\w-]+\s+){1,3}?(?=of\s)|"
                  # a line of a partners list: "X — customer (since 2025)"
-                 + DASH + r"\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b"),
+                 + DASH + r"\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b|"
+                 # "X also uses <subject>'s technologies" (partners.py: only the subject's)
+                 r"\b(?:uses|used)(?=\s+[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:technolog|platform|"
+                 r"products?\b|software\b|solutions?\b|systems?\b|algorithms?\b|chips?\b|"
+                 r"models?\b))"),
     # (not "signed a strategic agreement with": a strategic-agreement, further right)
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:(?!strategic\b)[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
@@ -438,7 +442,9 @@ PARTNER_WORDS = {
         All(("placed",), ("order",)),
         All(("main", "largest", "biggest", "first", "key", "anchor"), ("customer",)),
         ("buy", "ordered", "bought", "purchased"),
-        All(_DASHES, ("customer", "client"))],  # "X — customer"
+        All(_DASHES, ("customer", "client")),  # "X — customer"
+        All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
+                               "system", "algorithm", "chip", "model"))],
     "agreement": [("agreement", "licen")] * 2 + [
         All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
         All(_DASHES, ("agreement",)),
