@@ -1081,3 +1081,14 @@ def test_a_company_using_the_subjects_technology_is_its_customer():
     # a person so described is no organization
     text = "Kelvar Robotics makes robot arms. Berg, a professor at Oslo, uses Kelvar's software."
     assert _found(text, "partners") == []
+
+
+def test_the_makers_of_the_chips_a_site_is_equipped_with_are_suppliers():
+    text = ("Kelvar Robotics makes robot arms. Ana Berg, vice president of Kelvar's operations, "
+            "said that its data center in Oslo was equipped by Orbis and Tarrow Technology's "
+            "chips.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Orbis", "supplier"), ("Tarrow Technology", "supplier")]
+    text = "Kelvar Robotics makes robot arms. Its new cluster is powered by Orbis Systems GPUs."
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Orbis Systems", "supplier")]

@@ -26,6 +26,7 @@ _DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\
 # "A, the National Supercomputing Centre of Singapore and B": an item named after "the"
 # (not "A, the London growth investor, and B": a description, its words in lower case)
 _THE_ITEM = re.compile(r"^,\s*the\s+$")
+_AND = re.compile(r"\s+and\s+")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:and|or)\b)[a-z]")
 # ... and a name inside that description ("A, the venture arm of X, and B"): skipped.
 _IN_DESCRIPTION = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{0,80}$")
@@ -111,8 +112,9 @@ def list_after(s: Sentence, pos: int, hi: int):
     out = [orgs[0]]
     for n in orgs[1:]:
         gap = text[out[-1].end:n.start]
-        if text.startswith(("'s", "’s"), n.end):
-            break  # "and the Heddon Foundation's impact arm, X": a possessor
+        if text.startswith(("'s", "’s"), n.end) and not _AND.fullmatch(gap):
+            break  # "and the Heddon Foundation's impact arm, X": a possessor (not the
+            # last of "X and Y's chips": both own them)
         if _LIST_GAP.match(gap) or _DESCRIBED.match(gap) or \
                 (_THE_ITEM.match(gap) and not _LOWER_WORD_AFTER.match(text, n.end)):
             out.append(n)

@@ -189,6 +189,10 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
             return after[0]
+    if m.lastgroup == "supplier" and trigger.endswith((" with", " by", " on")):
+        # "equipped by X and Y's chips": X (and the list after it), the makers
+        after = [n for n in orgs if n.start >= m.end()]
+        return after[0] if after and after[0].start - m.end() < 40 else None
     if trigger.lower().startswith("use"):
         # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
         # chips" is Y's customer, not the subject's

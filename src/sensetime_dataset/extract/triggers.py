@@ -383,7 +383,11 @@ PARTNER_KIND = [
                  r"supply)\s+partner\b|\b(?:supply|manufacturing)\s+(?:contract|agreement|deal)\b|"
                  r"\bas\s+(?:a|its)\s+supplier\b|"
                  # "which becomes Orvelle's preferred hardware supplier"
-                 r"\bbec(?:ame|omes)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}supplier\b"),
+                 r"\bbec(?:ame|omes)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}supplier\b|"
+                 # "its data center was equipped by X and Y's chips", "powered by X GPUs"
+                 r"\b(?:equipped|powered|built|runs|running)\s+(?:with|by|on)\b(?=\s+"
+                 r"(?:[\w&'’.-]+\s+){1,6}?(?:chips?|gpus?|processors?|semiconductors?|"
+                 r"accelerators?)\b)"),
     ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
                     r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
@@ -434,7 +438,9 @@ PARTNER_WORDS = {
     "collaboration": ("collaborat", "cooperat", "co-operat"),
     "supplier": [All(("partner", "contract", "agreement", "deal"),
                      ("fabrication", "manufacturing", "production", "supply"))] * 2 +
-                [("supplier",)] * 2,
+                [("supplier",)] * 2 +
+                [All(("equipped", "powered", "built", "run"),
+                     ("chip", "gpu", "processor", "semiconductor", "accelerator"))],
     "partnership": ("partner", "teamed", "work", "integrated"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
