@@ -207,3 +207,11 @@ def test_the_following_month_of_news_and_of_a_chain_of_relative_dates():
     # with nothing told before, the anchor
     assert [d.value for d in find_dates("The following month, Y signed.", "2019-06-01")] == \
         ["2019-07"]
+
+
+def test_a_plurals_possessive_inside_the_name_of_a_body():
+    names = [n.name for n in find_names(
+        "A memorandum with the Motor Insurers' Data Trust. The Farmers' Union agreed. "
+        "Tarrow Motors' Chief Executive Ana Berg spoke; Tarrow Motors' shares rose.")]
+    assert names == ["Motor Insurers' Data Trust", "Farmers' Union", "Tarrow Motors",
+                     "Chief Executive Ana Berg", "Tarrow Motors"]

@@ -54,7 +54,15 @@ _INSTITUTION_WORDS = {"University", "Academy", "Institute", "Association", "Soci
 # A word of a name: initials ("U.S."), an abbreviated legal form with its full stop, a
 # capitalised word (Latin-1 capitals too: "Ørsund"), or a word starting with digits
 # ("3M"). No other full stop: one ends the sentence.
-_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-ZÀ-ÖØ-Þ][\w&'’-]*\w|[A-Z]|\d+[A-Za-z][\w-]*)"
+# A plural's possessive inside a name whose words after it end with a body's word: "Motor
+# Insurers' Data Trust", "Farmers' Union" (not "Tarrow Motors' Chief Executive").
+_BODY_WORDS = ("Union", "Trust", "Association", "Bureau", "Fund", "Bank", "Party", "Council",
+               "Federation", "Society", "League", "Alliance", "Cooperative", "Board", "Guild",
+               "Institute", "Foundation", "Club", "Network", "Exchange", "Chamber")
+_PLURAL_OWNER = (r"(?:(?<=s)['’](?=[^\S\t\n\r\f\v](?:[A-Z][\w-]*[^\S\t\n\r\f\v]){0,2}(?:"
+                 + "|".join(_BODY_WORDS) + r")\b))?")
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Inc|Ltd|Co|Corp|Pte|St)\.|[A-ZÀ-ÖØ-Þ][\w&'’-]*\w" + _PLURAL_OWNER + \
+    r"|[A-Z]|\d+[A-Za-z][\w-]*)"
 # "and" joins a name only after a field of knowledge or trade ("Science and Technology
 # Parks", "Science and Innovation Fund", "Bureau of Industry and Security"); elsewhere it
 # stands between two names ("led by A and B Capital").
