@@ -1092,3 +1092,14 @@ def test_the_makers_of_the_chips_a_site_is_equipped_with_are_suppliers():
     text = "Kelvar Robotics makes robot arms. Its new cluster is powered by Orbis Systems GPUs."
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
         [("Orbis Systems", "supplier")]
+
+
+def test_the_party_named_before_under_a_supply_agreement():
+    text = ("Kelvar Robotics makes robot arms. It buys motors from Norwegian manufacturer "
+            "Tarrow Motors under a long-term supply agreement.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == \
+        [("Tarrow Motors", "supplier")]
+    # a place before "under a partnership" is no party
+    text = ("Kelvar Robotics makes robot arms. In March, Kelvar and Orbis began offering a "
+            "service in Central Europe under a strategic partnership.")
+    assert "Central Europe" not in [p["name"] for p in _found(text, "partners")]

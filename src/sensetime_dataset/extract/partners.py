@@ -40,6 +40,10 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
 # "licensed TRY-114 from X", "licensed its antibody platform to X"
 _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
+# "from X under a long-term supply agreement": X is the other party (not a place: "in
+# Central Europe under a partnership")
+_UNDER_A = re.compile(r"\s+under\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$")
 # "a manufacturing contract under which X will produce": X
 _UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
 
@@ -230,6 +234,9 @@ def _partner_of(s: Sentence, m: re.Match):
     if before and m.start() - before[-1].end <= 10 and \
             not re.search(r"[,;]", text[before[-1].end:m.start()]):
         return before[-1]  # "counts X as a customer" (not "in Rotterdam, with a joint venture")
+    if before and _UNDER_A.fullmatch(text, before[-1].end, m.start()) and \
+            not _PLACE_BEFORE.search(text, max(s.start, before[-1].start - 12), before[-1].start):
+        return before[-1]  # "buys cells from X under a long-term supply agreement"
     if before and text.startswith(",", before[0].end) and \
             _FRONTED_WITH.fullmatch(text, s.start, before[0].start):
         return before[0]  # "With Qualcomm, it initiated a collaboration"
