@@ -1103,3 +1103,12 @@ def test_the_party_named_before_under_a_supply_agreement():
     text = ("Kelvar Robotics makes robot arms. In March, Kelvar and Orbis began offering a "
             "service in Central Europe under a strategic partnership.")
     assert "Central Europe" not in [p["name"] for p in _found(text, "partners")]
+
+
+def test_a_model_announced_is_a_product_and_a_stake_sold_an_event():
+    text = ("Kelvar Robotics makes robot arms. In April 2024, shares of the company surged by "
+            "more than 30 percent after they announced their AI generative model, Kelra 5.0. "
+            "In June 2024 Kelvar sold out of its security venture. In July 2024 Kelvar "
+            "announced its new partnership with Orbis.")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
+        [("product", "2024-04"), ("other", "2024-06")]

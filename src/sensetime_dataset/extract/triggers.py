@@ -547,7 +547,11 @@ EVENT = [
                 # a line of a timeline: "Kelbrook Flow 2.0 released, with ...", "NH-1
                 # launched commercially"
                 r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
-                r"globally|with)\b)"),
+                r"globally|with)\b)|"
+                # "after they announced their AI generative model, SenseNova 5.0"
+                r"\bannounced\s+(?:its|their|the)\s+(?:new\s+|latest\s+|first\s+)?"
+                r"(?:[\w-]+\s+){0,3}?(?:model|platform|chip|app|robot|device|vehicle|drug|"
+                r"software)\b(?!\s+(?:partnership|agreement|deal|business|division|unit)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+(?:on|in)|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
                    r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|"
@@ -606,7 +610,10 @@ EVENT = [
               r"(?:operating|operations)\b|"
               r"\b(?:began|started|starts|commenced)\s+(?:[A-Z]{2,5}\s+|series\s+|mass\s+)?(?:production|producing)\b|\bbrought\s+(?:[\w-]+\s+){1,6}?on\s*-?line\b|"
               r"\b(?:cut|cuts|laid\s+off|shed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?"
-              r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b"),
+              r"[\d,]+\s+(?:[\w-]+\s+)?(?:jobs|staff|employees|workers|positions)\b|"
+              # a stake sold: "sold out of the security venture", "sold its stake in X"
+              r"\bsold\s+(?:out\s+of|(?:its|their|our)\s+(?:[\w-]+\s+)?(?:stake|shares|"
+              r"holding|interest)\s+in)\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case); per
 # branch where branches need different words (see Kinds).
@@ -622,7 +629,9 @@ EVENT_WORDS = {
         ("went", "goes"),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
-        ("released", "launched", "unveiled")],
+        ("released", "launched", "unveiled"),
+        All(("announced",), ("model", "platform", "chip", "app", "robot", "device", "vehicle",
+                            "drug", "software"))],
     "leadership": [("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
                    "welcom")] + [("died", "passed"), ("death",)],
@@ -647,7 +656,8 @@ EVENT_WORDS = {
         All(("began", "started", "starts", "commenced"), ("operat", "production", "producing")),
         All(("began", "started", "starts", "commenced"), ("operat", "production", "producing")),
         All(("brought",), ("line",)),  # "brought ... online"
-        All(("cut", "laid", "shed"), ("jobs", "staff", "employees", "workers", "positions"))],
+        All(("cut", "laid", "shed"), ("jobs", "staff", "employees", "workers", "positions")),
+        All(("sold",), ("out", "stake", "shares", "holding", "interest"))],
 }
 EVENT_RE = Kinds(EVENT, EVENT_WORDS, I)
 FOUNDED_DATE = re.compile(r"\b(?:founded|established|founding|incorporated)\s+(?:\w+\s+){0,2}$", I)
