@@ -250,6 +250,10 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
             break
         if m.end() > end:
             continue
+        value = _absolute(m)
+        if value is not None and not m["my"]:  # most mentions: no call more
+            found.append(DateMention(value, m.start(), m.end(), False))
+            continue
         got = value_of(i)
         if got is not None and got[0] is not None:
             found.append(DateMention(got[0], got[1], m.end(), got[2]))
