@@ -549,8 +549,9 @@ EVENT = [
                 r"\b(?:released|launched|unveiled)(?=\s*[,;.\n]|\s+(?:commercially|publicly|"
                 r"globally|with)\b)|"
                 # "after they announced their AI generative model, SenseNova 5.0"
-                r"\bannounced\s+(?:its|their|the)\s+(?:new\s+|latest\s+|first\s+)?"
-                r"(?:[\w-]+\s+){0,3}?(?:model|platform|chip|app|robot|device|vehicle|drug|"
+                # (one space after "announced": the phrase is its keyword, see below)
+                r"\bannounced (?:its|their|the)\s+(?:new\s+|latest\s+|first\s+)?"
+                r"(?:[\w-]+\s+){0,3}?(?:model|platform|chip|robot|device|vehicle|drug|"
                 r"software)\b(?!\s+(?:partnership|agreement|deal|business|division|unit)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+(?:on|in)|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
@@ -630,8 +631,8 @@ EVENT_WORDS = {
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         All(("came", "reached", "hit"), ("market", "shops", "stores", "shelves", "customers")),
         ("released", "launched", "unveiled"),
-        All(("announced",), ("model", "platform", "chip", "app", "robot", "device", "vehicle",
-                            "drug", "software"))],
+        All(("announced its", "announced their", "announced the"),
+            ("model", "platform", "chip", "robot", "device", "vehicle", "drug", "software"))],
     "leadership": [("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
                    "welcom")] + [("died", "passed"), ("death",)],
