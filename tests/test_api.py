@@ -53,6 +53,26 @@ def test_import_is_cheap():
     assert out.stdout.strip() == "[]", out.stderr
 
 
+def test_reading_every_table_starts_no_thread():
+    # pyarrow's pool threads can abort the process at exit ("terminate called without an
+    # active exception", exit -6; seen once in CI from `coverage`): readers start none.
+    # A fresh process, so that no earlier test has started one; Linux counts its threads
+    # in /proc.
+    import subprocess
+    code = ("import os, sensetime_dataset as s, pandas, pyarrow.csv\n"
+            "from sensetime_dataset.published.reader import PublishedPackage\n"
+            "from sensetime_dataset.release.diff import _read_rows\n"
+            "n = lambda: len(os.listdir('/proc/self/task'))\n"
+            "before = n(); p = PublishedPackage('.')\n"
+            "for t in p.tables: p.rows(t); p.frame(t); s.load(t)\n"
+            "for r in p.descriptor['resources']: _read_rows(p.folder, r)\n"
+            "print(before, n())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    before, after = out.stdout.split()
+    assert after == before
+
+
 def test_load_gives_pyarrow_backed_types():
     rounds = sensetime_dataset.load("rounds")
     assert isinstance(rounds, pd.DataFrame)

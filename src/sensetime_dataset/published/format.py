@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # heavy, imported where used
+    import pyarrow
 
 DESCRIPTOR = "datapackage.json"
 # Each table is published twice: resource `<table>` (CSV) and `<table>_parquet`.
@@ -17,6 +21,18 @@ MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def parquet_table(data: bytes) -> "pyarrow.Table":
+    """A Parquet file's table, read without starting any thread: pyarrow's pool threads
+    can abort the process at exit ("terminate called without an active exception",
+    docs/stack-notes.md). `pq.read_table` starts one even with use_threads=False (its
+    dataset reader), and so does a Python file object; ParquetFile over an Arrow buffer
+    starts none (counted in /proc/self/task)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
 
 
 def table_of(resource: dict) -> str:

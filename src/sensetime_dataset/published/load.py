@@ -9,14 +9,13 @@ read from their Parquet files, whose sha256 is checked against the descriptor fi
 from __future__ import annotations
 
 import atexit
-import io
 import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
-from .format import DESCRIPTOR
+from .format import DESCRIPTOR, parquet_table
 from .location import (download_package, is_url, local_path, open_package, open_zip,
                        parse_descriptor, read_member, remote_parquet)
 from .reader import checked, find_resource
@@ -39,13 +38,9 @@ def installed_location() -> Path:
 
 
 def load_arrow(table: str, location: str | Path | None = None) -> "pyarrow.Table":
-    """One table as a pyarrow Table, read from its verified Parquet file."""
-    import pyarrow.parquet as pq
-
-    # No thread pool: the tables are small, and pyarrow's pool threads can abort the
-    # process at exit ("terminate called without an active exception", see
-    # docs/stack-notes.md).
-    return pq.read_table(io.BytesIO(_parquet_bytes(table, location)), use_threads=False)
+    """One table as a pyarrow Table, read from its verified Parquet file (no thread
+    started: see format.parquet_table)."""
+    return parquet_table(_parquet_bytes(table, location))
 
 
 def load(table: str, location: str | Path | None = None) -> "pandas.DataFrame":

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError
-from .format import (DESCRIPTOR, MAX_PACKAGE_BYTES, PARQUET_SUFFIX, sha256_bytes,
-                     table_of, unsafe_path)
+from .format import (DESCRIPTOR, MAX_PACKAGE_BYTES, PARQUET_SUFFIX, parquet_table,
+                     sha256_bytes, table_of, unsafe_path)
 from .schema import Schemas
 
 if TYPE_CHECKING:   # heavy, imported where used
@@ -116,11 +116,7 @@ class PublishedPackage:
 
     def arrow(self, table: str) -> "pyarrow.Table":
         """A table from its Parquet file, after the hash check."""
-        import io
-
-        import pyarrow.parquet as pq
-
-        return pq.read_table(io.BytesIO(self.parquet_bytes(table)), use_threads=False)
+        return parquet_table(self.parquet_bytes(table))
 
     def frame(self, table: str, fmt: str = "parquet") -> "pandas.DataFrame":
         """A table as pandas with pyarrow-backed types, from either format."""

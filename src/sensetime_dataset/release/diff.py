@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..published.format import PARQUET_SUFFIX
+from ..published.format import PARQUET_SUFFIX, parquet_table
 from ..published.location import open_package
 from ..published.reader import PublishedPackage
 
@@ -249,9 +249,8 @@ def _read_rows(folder: Path, res: dict) -> list[dict[str, str | None]]:
     path = folder / res["path"]
     if res.get("format") == "parquet":
         import pyarrow.csv as pcsv
-        import pyarrow.parquet as pq
         sink = io.BytesIO()
-        pcsv.write_csv(pq.read_table(path, use_threads=False), sink,
+        pcsv.write_csv(parquet_table(path.read_bytes()), sink,
                        pcsv.WriteOptions(quoting_style="needed"))
         text = sink.getvalue().decode("utf-8")
     else:
