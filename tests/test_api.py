@@ -64,7 +64,7 @@ def test_reading_every_table_starts_no_thread():
             "from sensetime_dataset.release.diff import _read_rows\n"
             "n = lambda: len(os.listdir('/proc/self/task'))\n"
             "before = n(); p = PublishedPackage('.')\n"
-            "for t in p.tables: p.rows(t); p.frame(t); s.load(t)\n"
+            "for t in p.tables: p.rows(t); p.frame(t); p.frame(t, 'csv'); s.load(t)\n"
             "for r in p.descriptor['resources']: _read_rows(p.folder, r)\n"
             "print(before, n())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
