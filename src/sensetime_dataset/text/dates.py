@@ -231,6 +231,7 @@ def resolve_dates(matches: list[re.Match], text: str, anchor: str | None = None,
     end = len(text) if end is None else end
     a = _anchor(anchor)
     precise = len(anchor.split("-")) if anchor else 0
+
     def told_before(i: int, depth: int) -> str | None:
         """The value of the date mention right before mention i (through a chain of
         relative ones at most four long), else None."""
@@ -265,7 +266,7 @@ def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: 
     """(value, start, relative) of mention i, or None when it is no date here."""
     m = matches[i]
     start = m.start()
-    value, relative = _absolute(m), False
+    value = _absolute(m)
     if value is not None:
         if m["my"]:
             lead = _LEAD_IN.search(text, max(0, start - 24), start)
