@@ -177,20 +177,16 @@ def _same_as_before(matches: list[re.Match], i: int, told: str | None) -> str | 
     return "-".join(told.split("-")[:parts]) if told.count("-") + 1 >= parts else ""
 
 
-def _after(m: re.Match, told: str) -> str:
-    """"the following month", "the previous year", "the following March" counted from
-    the date `told` ("" when it is less precise than the phrase needs)."""
-    parts = [int(p) for p in told.split("-")]
-    step = -1 if "previous" in m.group(0).lower() else 1
-    if m["lastmonth"]:  # the next (or last) such month after (or before) that date
-        if len(parts) < 2:
-            return ""
-        month = _month(m["m6"])
-        later = month > parts[1] if step > 0 else month < parts[1]
-        return _iso(parts[0] + (0 if later else step), month) or ""
-    if m["rel"].rsplit(None, 1)[-1].lower() == "year":
-        return f"{parts[0] + step:04d}"
-    return _shift_month(date(parts[0], parts[1], 1), step) if len(parts) >= 2 else ""
+def _named_month(m: re.Match, a: date) -> str | None:
+    """"last March", "the following March": that month before (after) the date `a`."""
+    month = _month(m["m6"])
+    word = m.group(0).lower()
+    year = a.year
+    if word.startswith(("last", "the previous")) and month >= a.month:
+        year -= 1  # the most recent such month before the date
+    elif word.startswith(("next", "the following")) and month <= a.month:
+        year += 1
+    return _iso(year, month)
 
 
 def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
@@ -285,7 +281,10 @@ def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: 
             and (told := told_before(i, depth)):
         # "In October 2017, ... The following month", "in the next month": counted from
         # the date told right before (a history's time, not the dateline's)
-        return _after(m, told) or None, start, True
+        base, parts = _anchor(told), told.count("-") + 1
+        value = (_named_month(m, base) if parts >= 2 else None) if m["lastmonth"] \
+            else _relative(m["rel"], base, parts)
+        return value, start, True
     if a is None:
         return None
     if m["mo"]:
@@ -311,14 +310,7 @@ def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: 
         back = (a.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
         value = (a - timedelta(days=back)).isoformat()
     elif m["lastmonth"]:
-        month = _month(m["m6"])
-        word = m.group(0).lower()
-        year = a.year
-        if word.startswith(("last", "the previous")) and month >= a.month:
-            year -= 1  # the most recent such month before the anchor
-        elif word.startswith(("next", "the following")) and month <= a.month:
-            year += 1
-        value = _iso(year, month)
+        value = _named_month(m, a)
     else:
         value = _relative(m["rel"], a, precise)
     return (value, start, True) if value is not None else None
