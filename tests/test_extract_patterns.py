@@ -726,7 +726,8 @@ def test_a_list_a_report_names_in_lower_case():
     assert [(s["program"], s["authority"], s["target"], s["date"]) for s in
             _found(text, "sanctions")] == [
         ("unreliable entity list", "Ministry of Commerce", "Harlow Aero", "2025-03-11"),
-        ("export control control list", None, "Harlow Aero", "2025-03-12")]
+        # "the ministry": the ministry named before
+        ("export control control list", "Ministry of Commerce", "Harlow Aero", "2025-03-12")]
 
 
 def test_a_name_ending_in_a_hyphenated_word_is_a_name_not_an_adjective():
@@ -1112,3 +1113,31 @@ def test_a_model_announced_is_a_product_and_a_stake_sold_an_event():
             "announced its new partnership with Orbis.")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == \
         [("product", "2024-04"), ("other", "2024-06")]
+
+
+def test_the_office_that_listed_and_the_name_as_written():
+    # the part of a department that acted, the whole name the sentence writes, a ministry
+    # named in lower case
+    text = ("Torvane Robotics makes drones. In March 2024 the Treasury Department's Office of "
+            "Foreign Assets Control added Shenzhen Torvane Robotics Co. to its Specially "
+            "Designated Nationals list. Korea's trade ministry put Torvane Robotics on its "
+            "End User List in May 2024.")
+    assert [(s["authority"], s["target"], s["date"]) for s in _found(text, "sanctions")] == [
+        ("Office of Foreign Assets Control", "Shenzhen Torvane Robotics Co.", "2024-03"),
+        ("Korea's trade ministry", "Torvane Robotics", "2024-05")]
+
+
+def test_a_sanctions_regime_and_an_annex_of_a_regulation():
+    text = ("LONDON, May 20, 2025 - Britain imposed sanctions on Varkel Electronics. The "
+            "Foreign, Commonwealth and Development Office said Varkel had been designated "
+            "under the UK's Russia sanctions regime. Varkel also appears in Annex IV of the "
+            "EU's Russia export-control regulation, added on 24 February.")
+    assert [(s["authority"], s["program"], s["date"]) for s in _found(text, "sanctions")] == [
+        ("Foreign, Commonwealth and Development Office", "Russia sanctions regime",
+         "2025-05-20"),
+        (None, "Annex IV of the EU's Russia export-control regulation", "2025-02-24")]
+    # a regulation's own name is never the company listed
+    text = ("COUNCIL IMPLEMENTING REGULATION (EU) 2025/1047 implementing Regulation (EU) No "
+            "269/2014. The following entity is added to the list set out in Annex I to "
+            "Regulation (EU) No 269/2014:")
+    assert _found(text, "sanctions") == []

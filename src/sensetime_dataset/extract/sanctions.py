@@ -30,15 +30,56 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
         at = m.start() + m.group(0).find(program)
         if _EARLIER.search(text, max(s.start, at - 20), at):
             continue  # "Following the Entity List designation, X put ...": an earlier one
-        authority = s.search(T.AUTHORITY)
-        target = s.subject_as_written() or s.doc.subject
+        target = _target(s)
+        if target and target in program:
+            continue  # the subject found is the instrument itself ("Regulation (EU)")
         out.append(Proposal("sanctions", {
-            "authority": authority.group(0) if authority else None, "program": program,
+            "authority": _authority(s), "program": program,
             "target": target, "date": date_near(s, m.start())},
             s.text, s.start, s.end, f"sanctions: {program!r} + {s.text[verb.start():verb.end()]!r}"))
     return out
 
 
+def _authority(s: Sentence) -> str | None:
+    """The body that lists, as the sentence names it: of "the Treasury Department's Office
+    of Foreign Assets Control", the office that acted; "the ministry" is the ministry the
+    document named before."""
+    text = s.doc.text
+    found = s.search(T.AUTHORITY)
+    if found:
+        while text.startswith(("'s ", "’s "), found.end()):
+            part = T.AUTHORITY.pattern.match(text, found.end() + 3, s.end)
+            if not part:
+                break
+            found = part
+        return found.group(0)
+    back = _BACK_REFERENCE.search(text, s.start, s.end)
+    if back:
+        noun = back["noun"].lower()
+        before = [a.group(0) for a in T.AUTHORITY.finditer(text, 0, s.start)
+                  if noun in a.group(0).lower()]
+        return before[-1] if before else None
+    return None
+
+
+def _target(s: Sentence) -> str | None:
+    """The listed company as the sentence writes it: the whole name that holds the
+    subject's name ("Shenzhen Qilong Unmanned Systems Co." in a report about Qilong)."""
+    form = s.subject_as_written()
+    if not form:
+        return s.doc.subject
+    for n in s.names:
+        if n.name != form and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w'’-])", n.name) \
+                and not s.doc.is_authority(n.name) and not T.SANCTION_PROGRAM.search(n.name):
+            return _ALIAS.sub("", n.name)
+    return form
+
+
+# a name's alias in brackets: "Beiluo Microsystems Co., Ltd. (Beiluo)"
+_ALIAS = re.compile(r"\s*\([^()]*\)$")
+# "the ministry said it had placed X on": the body named before
+_BACK_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<noun>ministry|department|bureau|office|"
+                             r"commission|council)\b")
 # A listing referred to as past, in a phrase of time: "Following the Entity List
 # designation", "After its blacklisting"
 _EARLIER = re.compile(r"\b(?:following|after|since|before|despite)\s+(?:the|its|this|that)\s+$",

@@ -474,8 +474,14 @@ SANCTION_PROGRAM = Keyed(re.compile(
     # lists a news report names in lower case: "added X to its unreliable entity list",
     # "placed X on its export control control list", "the entity list"
     r"|\b(?:(?:unreliable\s+)?entity|export\s+control(?:\s+control)?|denied\s+persons?|"
-    r"military\s+end[\s-]users?)\s+list\b)"),
-      ('list', 'military', 'specially', 'sanction'))
+    r"military\s+end[\s-]users?)\s+list\b"
+    # a sanctions regime ("designated under the UK's Russia sanctions regime") and an
+    # annex of a regulation ("appears in Annex IV of the EU's Russia export-control
+    # regulation", "Annex I to Regulation (EU) No 269/2014")
+    r"|(?:[A-Z][\w-]*\s+){0,3}sanctions\s+regime\b"
+    r"|\bAnnex\s+[IVX]+\s+(?:to|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[Rr]egulation\b"
+    r"(?:\s+\(E[UC]\)\s+(?:No\s+)?\d+/\d+)?)"),
+      ('list', 'military', 'specially', 'sanction', 'annex'))
 SANCTION_VERB = Keyed(re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:ed|es)|listed|labell?ed|"
                            r"blacklist(?:ed|s)|sanction(?:ed|s)|includ(?:ed|es)|named|"
                            r"imposed)\b", I),
@@ -488,7 +494,12 @@ AUTHORITY = Keyed(re.compile(
     r"(?:(?:U\.S\.|US|United\s+States|American|EU|European|UK|British|Chinese|Japanese)\s+)?"
     r"(?:(?:Department|Bureau|Office|Ministry|Commission)\s+of\s+(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*"
-    r"|(?:[A-Z][\w-]*\s+)?(?:Department|Treasury|Commerce)(?:\s+Department)?)"),
+    r"|(?:[A-Z][\w-]*\s+)?(?:Department|Treasury|Commerce)(?:\s+Department)?"
+    # an office named by a list of words: "Foreign, Commonwealth and Development Office"
+    r"|(?!The\b)(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*\s+Office"
+    # a ministry a report names in lower case: "Japan's trade ministry"
+    r"|(?!The\b)[A-Z][\w-]*['’]s\s+(?:trade|commerce|economy|finance|foreign|defen[cs]e)\s+"
+    r"ministry)"),
       ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
 
 EVENT = [
