@@ -209,6 +209,29 @@ def test_the_following_month_of_news_and_of_a_chain_of_relative_dates():
         ["2019-07"]
 
 
+@pytest.mark.parametrize("text, values", [
+    # "that year" and "October of that year" are the year told before, in news as in a
+    # history; "that month" needs a month told
+    ("In April 2018, X moved. In October of that year, it opened a lab.",
+     ["2018-04", "2018-10"]),
+    ("X was founded in 2015. That year it hired ten people.", ["2015", "2015"]),
+    ("In May 2016, X signed. Later that month, Y signed.", ["2016-05", "2016-05"]),
+    ("In 2016, X signed. Later that month, Y signed.", ["2016"]),
+    ("In 2016, X said that year-on-year growth was 12%.", ["2016"]),
+])
+def test_that_year_is_the_year_told_before(text, values):
+    for anchor in (None, "2019-06-01"):
+        assert [d.value for d in find_dates(text, anchor)] == values, anchor
+
+
+def test_that_year_with_nothing_told_before_is_the_anchors():
+    # a curated quote read alone against its section's year
+    assert [d.value for d in find_dates("In October of that year, X signed.", "2017")] == \
+        ["2017-10"]
+    assert [d.value for d in find_dates("That year X signed.", "2017-05-02")] == ["2017"]
+    assert find_dates("In October of that year, X signed.") == []
+
+
 def test_a_plurals_possessive_inside_the_name_of_a_body():
     names = [n.name for n in find_names(
         "A memorandum with the Motor Insurers' Data Trust. The Farmers' Union agreed. "

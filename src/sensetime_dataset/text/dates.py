@@ -62,14 +62,15 @@ DATE = re.compile(
     rf"|(?P<weekday>{_WEEKDAY},?\s*\(?(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\)?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b)"
     rf"|(?P<md>(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})\b(?!\s*,?\s*\d))"
-    rf"|(?P<mty>(?P<m9>{_MONTH})\s+(?:of\s+)?(?P<w9>[Tt]his|[Ll]ast|[Nn]ext)\s+year\b)"
+    rf"|(?P<mty>(?P<m9>{_MONTH})\s+(?:of\s+)?(?P<w9>[Tt]his|[Ll]ast|[Nn]ext|that)\s+year\b(?!-))"
     rf"|(?P<mo>(?P<m8>{_MONTH})(?!\w)(?!\s*,?\s*(?:of\s+)?\d))"
     rf"|(?P<lastmonth>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following|[Tt]he\s+previous)\s+"
     rf"(?P<m6>January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)\b)"
     rf"|(?P<bareday>(?P<wd>{_WEEKDAY})\b)"
     r"|(?P<rel>(?:[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|[Yy]esterday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+following"
-    r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year)|[Tt]he\s+same\s+day)\b)"
+    r"|[Tt]he\s+previous|[Tt]he\s+same)\s+(?:month|year)|[Tt]he\s+same\s+day"
+    r"|[Tt]hat\s+(?:month|year|day))\b(?!-))"
     r")"
 )
 _MONTH_ALONE_AFTER = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Ee]arly|[Ll]ate)\s+$")
@@ -84,9 +85,9 @@ _LEAD_IN = re.compile(r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|ear
 _TOKEN = re.compile(r"[0-9A-Z][\w]*")
 _STARTS = {w.capitalize() for w in MONTHS} | {w.capitalize() for w in (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "tonight", "yesterday", "tomorrow", "last", "this", "next", "the")}
+    "tonight", "yesterday", "tomorrow", "last", "this", "next", "the", "that")}
 _LOWER_STARTS = ("today", "tonight", "yesterday", "tomorrow", "last ", "this ", "next ", "the following",
-                 "the previous", "the same")
+                 "the previous", "the same", "that year", "that month", "that day")
 
 
 def _candidates(text: str) -> list[int]:
@@ -133,7 +134,8 @@ def _shift_month(d: date, months: int) -> str:
 def _relative(phrase: str, a: date, precise: int) -> str | None:
     """`precise` is the number of parts the anchor gives (1 year, 2 month, 3 day)."""
     p = re.sub(r"\s+", " ", phrase.lower())
-    if p in ("today", "tonight", "this morning", "this afternoon", "this evening", "the same day"):
+    if p in ("today", "tonight", "this morning", "this afternoon", "this evening", "the same day",
+             "that day"):
         return a.isoformat() if precise == 3 else None
     if p == "yesterday":
         return (a - timedelta(days=1)).isoformat() if precise == 3 else None
@@ -164,10 +166,12 @@ def _absolute(m: re.Match) -> str | None:
     return None
 
 
-def _same_as_before(matches: list[re.Match], i: int, told: str | None) -> str | None:
-    """"the same year / month / day": that part of the date told right before (`told`,
-    its value), else of the closest date written before that is a date of its own."""
-    unit = matches[i]["rel"].rsplit(None, 1)[-1].lower()
+def _same_as_before(matches: list[re.Match], i: int, told: str | None,
+                    unit: str | None = None) -> str | None:
+    """"the same year / month / day", "that year": that part of the date told right
+    before (`told`, its value), else of the closest date written before that is a date
+    of its own."""
+    unit = unit or matches[i]["rel"].rsplit(None, 1)[-1].lower()
     parts = {"year": 1, "month": 2, "day": 3}[unit]
     if told is None:
         told = next((v for j in range(i - 1, max(-1, i - 6), -1)
@@ -269,7 +273,7 @@ def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: 
             start = lead.start() if lead else start
         return value, start, False
     word = m.group(0).lower()
-    if m["rel"] and (word.startswith("the same") or (
+    if m["rel"] and (word.startswith(("the same", "that")) or (
             # "In this year, the company won ...": a translation's "that year"
             m["rel"] == "this year" and text[max(0, start - 3):start] == "In ")) and \
             (same := _same_as_before(matches, i, told_before(i, depth))) is not None:
@@ -285,6 +289,12 @@ def _value(matches: list[re.Match], i: int, text: str, a: date | None, precise: 
         value = (_named_month(m, base) if parts >= 2 else None) if m["lastmonth"] \
             else _relative(m["rel"], base, parts)
         return value, start, True
+    if m["mty"] and m["w9"] == "that":
+        # "In October of that year": the month of the year told before, else of the
+        # anchor's (a quote read alone against its section's year)
+        year = _same_as_before(matches, i, told_before(i, depth), "year")
+        year = year if year is not None else str(a.year) if a else None
+        return (_iso(int(year), _month(m["m9"])), start, True) if year else None
     if a is None:
         return None
     if m["mo"]:
