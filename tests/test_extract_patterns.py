@@ -1141,3 +1141,17 @@ def test_a_sanctions_regime_and_an_annex_of_a_regulation():
             "269/2014. The following entity is added to the list set out in Annex I to "
             "Regulation (EU) No 269/2014:")
     assert _found(text, "sanctions") == []
+
+
+def test_a_contract_with_a_platform_plugged_into_and_stores_run_on_the_subject():
+    text = ("Quenmark builds cleaning robots.\n"
+            "2023-05     Framework contract with the facility services group Telvoss AG, which "
+            "deploys 60 Quenmark robots.\n"
+            "2024-02     Investment deal with Harrowgate Capital.")
+    assert [(p["name"], p["kind"], p["date"]) for p in _found(text, "partners")] == [
+        ("Telvoss AG", "agreement", "2023-05")]
+    text = ("Quenmark sells store software. Brelline Retail has run all 900 of its stores on "
+            "Quenmark since 2023. We also plug into Norvane's claims platform. Ostrel has "
+            "run its campaign on Facebook since 2022.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("Brelline Retail", "customer"), ("Norvane", "partnership")]

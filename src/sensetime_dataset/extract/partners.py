@@ -159,6 +159,12 @@ def _owns_next(s: Sentence, pos: int) -> bool:
     return not text[pos:i].strip() and text.startswith(("'s", "’s"), i + len(form))
 
 
+def _subject_next(s: Sentence, pos: int) -> bool:
+    """The subject's name is the next word after `pos` ("run ... on Sutrakar")."""
+    form = s.doc.subject_in(pos, min(s.end, pos + 40))
+    return form is not None and not s.doc.text[pos:s.doc.text.find(form, pos)].strip()
+
+
 def _partner_of(s: Sentence, m: re.Match):
     """The organization a trigger is about: the name that contains it ("the X Alliance"),
     else the first after a "with" that follows it, else the closest one."""
@@ -197,6 +203,16 @@ def _partner_of(s: Sentence, m: re.Match):
         # "equipped by X and Y's chips": X (and the list after it), the makers
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 40 else None
+    if trigger.lower().startswith(("run", "ran")):
+        # "X has run its stores on <subject>": X, the doer, when the subject follows "on"
+        if not _subject_next(s, m.end()):
+            return None
+        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
+                 and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12), n.start)]
+        return doers[0] if doers else None
+    if trigger.lower().startswith("plug"):  # "we plug into X's platform": X
+        after = [n for n in orgs if n.start >= m.end()]
+        return after[0] if after and after[0].start - m.end() < 6 else None
     if trigger.lower().startswith("use"):
         # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
         # chips" is Y's customer, not the subject's

@@ -391,7 +391,7 @@ PARTNER_KIND = [
     ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
                     r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
-                    r"\bintegrated\s+with\b|"
+                    r"\bintegrated\s+with\b|\bplug(?:s|ged)?\s+(?:directly\s+)?into\b|"
                     # "named A, B and C as construction partners"
                     r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:[\w-]+\s+)?partners?\b"),
     ("customer", r"\bas\s+(?:(?:a|its|their|our)\s+)?(?:(?:first|largest|biggest|key|major|anchor|"
@@ -418,12 +418,20 @@ PARTNER_KIND = [
                  # "X also uses <subject>'s technologies" (partners.py: only the subject's)
                  r"\b(?:uses|used)(?=\s+[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:technolog|platform|"
                  r"products?\b|software\b|solutions?\b|systems?\b|algorithms?\b|chips?\b|"
-                 r"models?\b))"),
+                 r"models?\b))|"
+                 # "X has run all 900 of its stores on <subject>" (partners.py: only the
+                 # subject named right after "on")
+                 r"\b(?:runs?|ran|running)(?:\s+[\w-]+){0,6}? on(?=\s+[A-Z])"),
     # (not "signed a strategic agreement with": a strategic-agreement, further right)
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:(?!strategic\b)[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
                   # "X — retail distribution agreement covering ...", "an agreement to license"
-                  + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b"),
+                  + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b|"
+                  # "a framework contract with X", "the distribution deal with X" (not an
+                  # investment's or an acquisition's deal)
+                  r"\b(?:a|an|the|its|their|our|framework)\s+(?:(?!strategic\b|investment\b|"
+                  r"acquisition\b|merger\b|financing\b|funding\b|share\b)[\w-]+\s+){0,2}?"
+                  r"(?:contract|deal)\s+with\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case); per
 # branch where branches need different words (see Kinds).
@@ -441,7 +449,7 @@ PARTNER_WORDS = {
                 [("supplier",)] * 2 +
                 [All(("equipped", "powered", "built", "run"),
                      ("chip", "gpu", "processor", "semiconductor", "accelerator"))],
-    "partnership": ("partner", "teamed", "work", "integrated"),
+    "partnership": ("partner", "teamed", "work", "integrated", "plug"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
         All(("won", "wins", "secured", "landed"), ("contract",)),
@@ -450,11 +458,13 @@ PARTNER_WORDS = {
         ("buy", "ordered", "bought", "purchased"),
         All(_DASHES, ("customer", "client")),  # "X — customer"
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
-                               "system", "algorithm", "chip", "model"))],
+                               "system", "algorithm", "chip", "model")),
+        All(("run", "ran"), (" on",))],
     "agreement": [("agreement", "licen")] * 2 + [
         All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
         All(_DASHES, ("agreement",)),
-        All(("agreement",), ("licen",))],
+        All(("agreement",), ("licen",)),
+        ("contract", "deal")],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
