@@ -1155,3 +1155,12 @@ def test_a_contract_with_a_platform_plugged_into_and_stores_run_on_the_subject()
             "run its campaign on Facebook since 2022.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("Brelline Retail", "customer"), ("Norvane", "partnership")]
+
+
+def test_a_post_that_no_company_qualifies_is_the_subjects():
+    text = ("Quenmark Photonics is a laser maker founded in 2015.\n\n"
+            "Wen Bo stepped down as chief executive in April 2024; he was succeeded by Lin Yu.\n"
+            "In May 2024 Ada Brell became chief executive of Torvald Optics.\n"
+            "In June 2024 Sam Ito was named Torvald's chairman.")
+    assert [(e["date"], e["event_type"]) for e in _found(text, "events")
+            if e["event_type"] == "leadership"] == [("2024-04", "leadership")]

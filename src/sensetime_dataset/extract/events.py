@@ -47,7 +47,8 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
         # "X joined as CFO": joined the subject, though the sentence does not name it
         field = kind == "founding" and _FIELD.match(s.text)
         if not about and not field and \
-                not (kind == "leadership" and _JOINED_AS.match(s.doc.text, m.start())):
+                not (kind == "leadership" and (_JOINED_AS.match(s.doc.text, m.start()) or
+                                               _bare_title(s.doc.text, m.end()))):
             continue
         if kind == "founding" and not field and not _founding_of_subject(s, m.start(), m.end()):
             continue
@@ -63,6 +64,20 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
                                        "description": s.text},
                             s.text, s.start, s.end, f"events: {kind} ({s.doc.text[m.start():m.end()]!r})"))
     return out
+
+
+def _bare_title(text: str, end: int) -> bool:
+    """"X stepped down as chief executive in April 2024": a title that no company's name
+    qualifies (not "CEO of Y", "chief executive at Y", "Y's chairman") is the subject's
+    post, in a document about the subject. `end`: the end of the title."""
+    return not _OF_COMPANY.match(text, end) and \
+        not _OWNER.search(text, max(0, end - 60), end)
+
+
+# "... chief executive of Brellin", "at the Kestrel Group"
+_OF_COMPANY = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?[A-Z]")
+# "Brellin's chief executive": the title of a company named with it (`end` ends the title)
+_OWNER = re.compile(r"[A-Z][\w&.-]*['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+$")
 
 
 def one_founding(out: list[Proposal]) -> list[Proposal]:
