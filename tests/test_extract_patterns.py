@@ -1164,3 +1164,12 @@ def test_a_post_that_no_company_qualifies_is_the_subjects():
             "In June 2024 Sam Ito was named Torvald's chairman.")
     assert [(e["date"], e["event_type"]) for e in _found(text, "events")
             if e["event_type"] == "leadership"] == [("2024-04", "leadership")]
+
+
+def test_an_investors_own_funds_are_no_round_of_the_subject():
+    # the fund right after the amount, the sentence naming no other company
+    text = ("Quenmark Genomics raised a $65 million Series B led by Brightstone Partners. "
+            "Founded in 2011, the firm has raised more than $1.1 billion across three funds. "
+            "Brightstone, which closed its $2.5bn fifth fund in June, also backs Ostrel.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [
+        ("Series B", 65e6)]

@@ -307,7 +307,7 @@ TOTAL = Keyed(re.compile(
       ('total', 'date', 'far', 'cumulative', 'accumulat', 'altogether', 'months', 'since',
        'combined', 'overall'))
 VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
-FUND = re.compile(r"^\s*(?:\w+\s+){0,2}funds?\b", I)
+FUND = re.compile(r"\s*(?:\w+\s+){0,2}funds?\b", I)  # matched at the amount's end: no "^"
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|new|most\s+recent)\s+)?"
                                    r"(?:round|financing|investment|tranche|offering)"
                              r"|\bround\b", I),
