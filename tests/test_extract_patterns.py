@@ -1173,3 +1173,11 @@ def test_an_investors_own_funds_are_no_round_of_the_subject():
             "Brightstone, which closed its $2.5bn fifth fund in June, also backs Ostrel.")
     assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [
         ("Series B", 65e6)]
+
+
+def test_the_place_based_company_is_the_subject():
+    text = ("HONG KONG, Nov 20, 2025 -- Shares of Quenmark Medtech rose 28 per cent on their "
+            "first day of trading. The Shanghai-based company raised HK$2.3 billion after "
+            "pricing its shares at HK$36.80.")
+    assert [(r["amount"], r["currency"], r["date"]) for r in _found(text, "rounds")] == [
+        (2.3e9, "HKD", "2025-11-20")]

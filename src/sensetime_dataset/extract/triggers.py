@@ -339,9 +339,12 @@ INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone
 # A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
 # "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
-                         r"the\s+two\s+companies|which|who|we|our|us)\b", I),
+                         r"the\s+two\s+companies|which|who|we|our|us|"
+                         # "The Shanghai-based company", "the Ulm-based start-up" (possessive
+                         # words: no backtracking over every word after "the")
+                         r"the\s+(?:\w++-)++based\s+(?:company|firm|start-?up|group))\b", I),
       ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who',
-       'we', 'our', 'us'))
+       'we', 'our', 'us', 'based'))
 # A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
 # launched", "2018 | We established ..."): the subject's history, though the line may not
 # name it, and no headline though its words are capitalised.
