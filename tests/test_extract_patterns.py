@@ -1181,3 +1181,12 @@ def test_the_place_based_company_is_the_subject():
             "pricing its shares at HK$36.80.")
     assert [(r["amount"], r["currency"], r["date"]) for r in _found(text, "rounds")] == [
         (2.3e9, "HKD", "2025-11-20")]
+
+
+def test_investors_after_an_inverted_verb():
+    text = ("LONDON, March 3, 2026 - Quenmark Energy has raised $140 million in a Series D "
+            "funding round. The round was led by Bexwell Partners. Also putting money in were "
+            "the Cresston Pension Fund and Kelling Ventures, an existing shareholder.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Bexwell Partners", "lead"), ("Cresston Pension Fund", "participant"),
+        ("Kelling Ventures", "participant")]

@@ -17,6 +17,8 @@ from .proposal import Proposal
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
                     r"shares\s+to$|:$|investors?\s+(?:is|was|are|were)$", re.I)
+# "Also putting money in were X and Y", "Participating were X": the doers after the verb
+_INVERTED = re.compile(r"\s+(?:were|was|are|is)\s+(?!(?:not|also|led|joined|backed)\b)")
 # "with A and B alongside": the list before it, when none follows
 _ALONGSIDE = re.compile(r"alongside|along\s+with", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
@@ -282,8 +284,9 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
     previous_doers: list = []
     for r in roles:
         a, b = r.start + s.start, r.end + s.start
-        if _AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
-                                             T.ROLE_AFTER_NAME.search(text, s.start, a)):
+        if (_AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
+                                              T.ROLE_AFTER_NAME.search(text, s.start, a))) \
+                or _INVERTED.match(text, b):
             hi = min([c for c in cuts if c > b] + [s.end])
             listed = list_after(s, b, hi)
             if not listed and _ALONGSIDE.fullmatch(text, a, b):
