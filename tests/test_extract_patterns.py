@@ -1190,3 +1190,11 @@ def test_investors_after_an_inverted_verb():
     assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
         ("Bexwell Partners", "lead"), ("Cresston Pension Fund", "participant"),
         ("Kelling Ventures", "participant")]
+
+
+def test_the_announcer_that_says_it_led():
+    text = ("BOSTON - November 4, 2025 - Brightwater Partners, a life-sciences venture firm, "
+            "today announced that it has led a $65 million Series B investment in Quenmark "
+            "Genomics, a developer of sequencing assays.")
+    assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
+        ("Brightwater Partners", "lead", "Series B")]

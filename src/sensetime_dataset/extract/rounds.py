@@ -17,6 +17,9 @@ from .proposal import Proposal
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
                     r"shares\s+to$|:$|investors?\s+(?:is|was|are|were)$", re.I)
+# "announced that it has led": the pronoun is the announcer's
+_SAID_IT = re.compile(r"\b(?:announced|said|confirmed|disclosed)\s+(?:today\s+)?(?:that\s+)?"
+                      r"(?:it|they)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?$", re.I)
 # "Also putting money in were X and Y", "Participating were X": the doers after the verb
 _INVERTED = re.compile(r"\s+(?:were|was|are|is)\s+(?!(?:not|also|led|joined|backed)\b)")
 # "with A and B alongside": the list before it, when none follows
@@ -302,6 +305,15 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                 listed = list_before(s, max([c for c in cuts if c < lo] + [s.start]), lo)[-1:]
                 found += [(r.role, text[a:b] + RELATIVE, n, False, True, None) for n in listed]
                 continue
+            if not listed and (said := _SAID_IT.search(text, lo, a)):
+                # "X, a venture firm, announced that it has led ...": X, the announcer
+                # (not the subject, which the round is in)
+                dateline = s.doc.dateline_span
+                listed = [n for n in s.orgs(s.start, said.start())
+                          if not s.doc.is_subject(n.name)
+                          and not (dateline and n.start < dateline[1])  # its place
+                          and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12),
+                                                               n.start)][:1]
             if named and not listed and previous_doers and _AND_THEN.search(text, lo, a):
                 listed = previous_doers  # "X led the Series A and participated in ..."
             previous_doers = listed
