@@ -1198,3 +1198,23 @@ def test_the_announcer_that_says_it_led():
             "Genomics, a developer of sequencing assays.")
     assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
         ("Brightwater Partners", "lead", "Series B")]
+
+
+def test_new_shares_issued_to_an_investor_are_a_strategic_round():
+    text = ("Quenmark Optics Holdings Limited (the \"Company\") makes lidar parts. On 22 November "
+            "2023, the Company allotted and issued 80,000,000 new shares to Tarrow Industrial "
+            "Investment Co., Ltd. at the subscription price of HK$6.50 per share. The gross "
+            "proceeds from the subscription amounted to HK$520 million, for working capital.")
+    (found,) = [p for p in extract(text) if p.table == "rounds"]
+    assert (found.fields["round_type"], found.fields["date"], found.fields["amount"],
+            found.fields["currency"]) == ("strategic", "2023-11-22", 520e6, "HKD")
+    # the amount is the next sentence's: the quote spans both
+    assert found.quote == text[found.start:found.end] and found.quote.endswith("HK$520 million")
+    assert _found(text, "investors") == [{"round_name": None, "role": "participant",
+                                          "name": "Tarrow Industrial Investment Co., Ltd."}]
+    text = ("The Board announces that on 14 October 2025 the Company entered into a subscription "
+            "agreement with Tarrow Capital, pursuant to which the Subscriber has conditionally "
+            "agreed to subscribe for 48,000,000 new Shares.")
+    assert [(r["round_type"], r["status"]) for r in _found(text, "rounds")] == [
+        ("strategic", "pending-closing")]
+    assert _found(text, "partners") == []  # who subscribes invests: no partnership

@@ -43,6 +43,9 @@ _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
 # "from X under a long-term supply agreement": X is the other party (not a place: "in
 # Central Europe under a partnership")
 _UNDER_A = re.compile(r"\s+under\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?")
+# an agreement by which one party funds the other
+_FUNDING_AGREEMENT = re.compile(r"\b(?:subscription|investment|share\s+purchase|placing)\s+$",
+                                re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$")
 # "a manufacturing contract under which X will produce": X
 _UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
@@ -58,6 +61,9 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     out, taken = [], set()
     for m in s.finditer(T.PARTNER):
         kind = m.lastgroup.replace("_", "-")
+        if kind == "agreement" and _FUNDING_AGREEMENT.search(text, max(s.start, m.start() - 20),
+                                                            m.start()):
+            continue  # "a subscription agreement with X": X invests (rounds.py)
         if kind == "listed":  # "partners and customers such as A, B and C"
             orgs = list_after(s, m.end(), s.end)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import find_roles
-from ..text.money import Money
+from ..text.money import Money, find_money
 from . import triggers as T
 from .context import Sentence
 from .dating import date_near
@@ -153,7 +153,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
     if not (names or verb or invest) and last_round is None:
         # roles alone read investors of a round in context, and there is none
-        return [], last_round
+        placed = _shares_placed(s) if s.has(T.SHARES_TO) else None
+        return (placed, UNNAMED) if placed else ([], last_round)
     roles = find_roles(s.text) if s.has(T.ROLES) else []
     if not (names or verb or roles or invest) or _forward(s):
         return [], last_round
@@ -208,6 +209,10 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                                               "role": "participant"}, s.text, s.start, s.end,
                                 "investors: participant (the investor invests)"))
             return out, UNNAMED
+    if not out and not names and s.has(T.SHARES_TO):
+        placed = _shares_placed(s)
+        if placed is not None:
+            return placed, UNNAMED
     if not names and valuations and current is not None and s.find(T.ROUND_REFERENCE) \
             and not amounts and not s.dates and not s.find(T.PREVIOUS):
         v = valuations[0]
@@ -220,6 +225,40 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         named = [(m.start(), round_name(m)[0]) for m in names] if len(seen) > 1 else []
         out += _investors(s, current, roles, any(p.table == "rounds" for p in out), named)
     return out, current
+
+
+def _shares_placed(s: Sentence) -> list[Proposal] | None:
+    """New shares of the subject issued to one investor ("the Company allotted and issued
+    80,000,000 new shares to X", "entered into a subscription agreement with X"): a
+    strategic round and X, its investor. Its amount is the gross proceeds, when the next
+    sentence states them (the quote then spans both)."""
+    text = s.doc.text
+    m = s.search(T.SHARES_TO)
+    if m is None or not s.mentions_subject(s.start, m.start()):
+        return None
+    after = [n for n in s.orgs(m.end(), s.end) if not s.doc.is_subject(n.name)]
+    if not after or after[0].start - m.end() > 6:
+        return None
+    end = s.end
+    amount = None
+    proceeds = T.PROCEEDS.match(text, s.end)
+    if proceeds:
+        money = find_money(text[proceeds.end():proceeds.end() + 40])
+        if money and money[0].start == 0 and money[0].currency:
+            amount = money[0]
+            end = proceeds.end() + amount.end
+            amount = Money(amount.amount, amount.currency, amount.bound,
+                           proceeds.end() + amount.start, end, amount.per)
+    quote = text[s.start:end]
+    rule = f"rounds: shares issued to an investor ({text[m.start():m.end()]!r})"
+    fields = {"round_name": None, "round_type": "strategic", "date": date_near(s, m.start()),
+              "amount": amount.amount if amount else None,
+              "currency": amount.currency if amount else None, "valuation": None,
+              "status": "completed"}
+    return [Proposal("rounds", fields, quote, s.start, end, rule),
+            Proposal("investors", {"round_name": None, "name": plain_name(after[0].name, text),
+                                   "role": "participant"}, quote, s.start, end,
+                     "investors: participant (shares issued to it)")]
 
 
 def _forward(s: Sentence) -> bool:

@@ -696,6 +696,17 @@ INVEST_IN = Keyed(re.compile(
     r"acquired|took|takes)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|per\s*cent|percent)\s+|minority\s+|"
     r"majority\s+)?(?P<stake>stake))\b", I), ('invest', 'stake'))
 
+# New shares issued to an investor, a listed company's placing: "the Company allotted and
+# issued 80,000,000 new shares to X", "entered into a subscription agreement with X"
+SHARES_TO = Keyed(re.compile(
+    r"\b(?:allott?ed|issued|allot\s+and\s+issue)\s+(?:[\w,]+\s+){0,4}?(?:new\s+)?"
+    r"(?:ordinary\s+|H\s+)?shares\s+to\b|\bsubscription\s+agreement\s+with\b", I),
+    ('allot', 'issue', 'subscription'))
+# "The aggregate gross proceeds from the Subscription will amount to HK$300 million"
+PROCEEDS = re.compile(r"\s*(?:The\s+)?(?:aggregate\s+)?(?:gross\s+)?proceeds\b[^.;]{0,60}?"
+                      r"\b(?:amount(?:ed|s)?\s+to|(?:are|were|was|is|will\s+be)|of)\s+"
+                      r"(?:approximately\s+|about\s+)?", I)
+
 # Every trigger's keywords in one Aho-Corasick automaton: one pass over the lower-cased
 # document tells which triggers can match in which sentence, instead of one keyword
 # search per trigger and sentence (measured: 0.03 s/MB against 0.29 s/MB). Punctuation
@@ -743,6 +754,7 @@ def fired(low: str, spans: list[tuple[int, int]]) -> list[set]:
 # to be met, an agreement not yet closed, or only an announcement.
 STATUS = [
     ("pending-closing", re.compile(r"\bsubject\s+to\s+(?:\w+\s+){0,2}(?:approvals?|conditions)\b|"
+                                   r"\bconditionally\s+agreed\b|"
                                    r"\bexpected\s+to\s+(?:close|complete)\b|\bpending\s+(?:\w+\s+)?"
                                    r"(?:approvals?|closing)\b|\byet\s+to\s+close\b", I)),
     ("agreed", re.compile(r"\bagreed\s+to\s+(?:invest|buy|acquire|take)\b|\bsigned\s+(?:a|an)\s+"
