@@ -1218,3 +1218,11 @@ def test_new_shares_issued_to_an_investor_are_a_strategic_round():
     assert [(r["round_type"], r["status"]) for r in _found(text, "rounds")] == [
         ("strategic", "pending-closing")]
     assert _found(text, "partners") == []  # who subscribes invests: no partnership
+
+
+def test_an_arm_named_after_its_owners_description_is_the_investor():
+    text = ("Quenmark Genomics raised a $65 million Series B. Brightwater was joined by new "
+            "investors Orrin Vale Capital and the Heddle Foundation's impact investment arm, "
+            "Heddle Impact.")
+    assert [i["name"] for i in _found(text, "investors")] == [
+        "Orrin Vale Capital", "Heddle Impact"]

@@ -38,6 +38,8 @@ _MAX_GAP = 40  # "led by private equity firm X": a few words between trigger and
 # list, unnamed, between the last name and the trigger
 _OTHERS_AFTER = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:other|several|many|various)\s"
                            r"[^,;.]{0,80}$")
+# the owner's possessive, a lower-case description and the name: "'s impact arm, "
+_ARM_OF = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4},\s+(?:the\s+)?")
 # "Birmingham-based Halesowen Angels": the place is a description, not part of the name
 _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 # "the Dutch contractor B": a lone capitalised word before a lower-case noun and a name
@@ -110,11 +112,19 @@ def list_after(s: Sentence, pos: int, hi: int):
     if len(gap) > _MAX_GAP and not (LEAD_IN.search(gap) and len(gap) < 120):
         return []
     out = [orgs[0]]
-    for n in orgs[1:]:
+    for i, n in enumerate(orgs[1:], 1):
+        if n.start < out[-1].end:
+            continue  # read already: the arm named after its owner (below)
         gap = text[out[-1].end:n.start]
         if text.startswith(("'s", "’s"), n.end) and not _AND.fullmatch(gap):
-            break  # "and the Heddon Foundation's impact arm, X": a possessor (not the
-            # last of "X and Y's chips": both own them)
+            # "and the Heddon Foundation's impact investment arm, Heddon Impact": the arm,
+            # not its owner (nor the last of "X and Y's chips": both own them)
+            arm = orgs[i + 1] if i + 1 < len(orgs) else None
+            if arm is not None and _LIST_GAP.match(gap) and \
+                    _ARM_OF.fullmatch(text, n.end, arm.start):
+                out.append(arm)
+                continue
+            break
         if _LIST_GAP.match(gap) or _DESCRIBED.match(gap) or \
                 (_THE_ITEM.match(gap) and not _LOWER_WORD_AFTER.match(text, n.end)):
             out.append(n)
