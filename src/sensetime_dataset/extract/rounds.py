@@ -239,16 +239,11 @@ def _shares_placed(s: Sentence) -> list[Proposal] | None:
     after = [n for n in s.orgs(m.end(), s.end) if not s.doc.is_subject(n.name)]
     if not after or after[0].start - m.end() > 6:
         return None
-    end = s.end
-    amount = None
+    amount, end = None, s.end
     proceeds = T.PROCEEDS.match(text, s.end)
-    if proceeds:
-        money = find_money(text[proceeds.end():proceeds.end() + 40])
-        if money and money[0].start == 0 and money[0].currency:
-            amount = money[0]
-            end = proceeds.end() + amount.end
-            amount = Money(amount.amount, amount.currency, amount.bound,
-                           proceeds.end() + amount.start, end, amount.per)
+    money = find_money(text[proceeds.end():proceeds.end() + 40]) if proceeds else []
+    if money and money[0].start == 0 and money[0].currency:
+        amount, end = money[0], proceeds.end() + money[0].end
     quote = text[s.start:end]
     rule = f"rounds: shares issued to an investor ({text[m.start():m.end()]!r})"
     fields = {"round_name": None, "round_type": "strategic", "date": date_near(s, m.start()),
