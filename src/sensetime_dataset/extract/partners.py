@@ -154,21 +154,17 @@ def _adjective(n, text: str) -> bool:
         bool(_DESCRIPTOR_WORD.match(text, n.end))
 
 
-def _owns_next(s: Sentence, pos: int) -> bool:
-    """The subject's possessive right after `pos` ("to license Veyrant's models"): what the
-    trigger is about is the subject's, so the partner is the doer before it."""
+def _subject_next(s: Sentence, pos: int, owns: bool = False) -> bool:
+    """The subject's name is the next word after `pos` ("run ... on Sutrakar"); with
+    `owns`, in the possessive ("to license Veyrant's models"): what the trigger is about
+    is the subject's, so the partner is the doer before it."""
     text = s.doc.text
-    form = s.doc.subject_in(pos, min(s.end, pos + 25))
+    form = s.doc.subject_in(pos, min(s.end, pos + (25 if owns else 40)))
     if form is None:
         return False
     i = text.find(form, pos)
-    return not text[pos:i].strip() and text.startswith(("'s", "’s"), i + len(form))
-
-
-def _subject_next(s: Sentence, pos: int) -> bool:
-    """The subject's name is the next word after `pos` ("run ... on Sutrakar")."""
-    form = s.doc.subject_in(pos, min(s.end, pos + 40))
-    return form is not None and not s.doc.text[pos:s.doc.text.find(form, pos)].strip()
+    return not text[pos:i].strip() and \
+        (not owns or text.startswith(("'s", "’s"), i + len(form)))
 
 
 def _partner_of(s: Sentence, m: re.Match):
@@ -222,12 +218,12 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.lower().startswith("use"):
         # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
         # chips" is Y's customer, not the subject's
-        if not _owns_next(s, m.end()):
+        if not _subject_next(s, m.end(), owns=True):
             return None
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
                  and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12), n.start)]
         return doers[0] if doers else None
-    if _owns_next(s, m.end()):  # "X has signed an agreement to license <subject>'s models"
+    if _subject_next(s, m.end(), owns=True):  # "X has signed an agreement to license <subject>'s models"
         before = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
         if before:
             return before[0]

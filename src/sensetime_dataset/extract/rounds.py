@@ -151,10 +151,11 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
              and not _DESCRIBES_INVESTOR.match(text, m.end())]
     verb = s.search(T.FUNDING_VERB)
     invest = s.search(T.INVEST_IN) if not names and s.has(T.INVEST_IN) else None
+    if not names and s.has(T.SHARES_TO) and (placed := _shares_placed(s)):
+        return placed, UNNAMED  # a placing: new shares issued to an investor
     if not (names or verb or invest) and last_round is None:
         # roles alone read investors of a round in context, and there is none
-        placed = _shares_placed(s) if s.has(T.SHARES_TO) else None
-        return (placed, UNNAMED) if placed else ([], last_round)
+        return [], last_round
     roles = find_roles(s.text) if s.has(T.ROLES) else []
     if not (names or verb or roles or invest) or _forward(s):
         return [], last_round
@@ -209,10 +210,6 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                                               "role": "participant"}, s.text, s.start, s.end,
                                 "investors: participant (the investor invests)"))
             return out, UNNAMED
-    if not out and not names and s.has(T.SHARES_TO):
-        placed = _shares_placed(s)
-        if placed is not None:
-            return placed, UNNAMED
     if not names and valuations and current is not None and s.find(T.ROUND_REFERENCE) \
             and not amounts and not s.dates and not s.find(T.PREVIOUS):
         v = valuations[0]
