@@ -1226,3 +1226,21 @@ def test_an_arm_named_after_its_owners_description_is_the_investor():
             "Heddle Impact.")
     assert [i["name"] for i in _found(text, "investors")] == [
         "Orrin Vale Capital", "Heddle Impact"]
+
+
+def test_a_listing_told_as_done_without_a_verb_of_its_own():
+    text = ("Quenmark Holdings Limited (the \"Company\") makes lidar parts. The Group was founded "
+            "in 2016 and the Shares have been listed on the Main Board of the Stock Exchange "
+            "since 8 July 2021. In September 2024, the Shares were admitted as a constituent "
+            "of the Tarrow Composite Index.")
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [
+        ("IPO", "2021-07-08")]
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("founding", "2016"), ("index-inclusion", "2024-09")]
+    text = ("Since the listing of the shares of the Company on the Main Board of The Stock "
+            "Exchange of Hong Kong Limited on 16 January 2020, Quenmark Holdings has doubled "
+            "its capacity.")
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [
+        ("IPO", "2020-01-16")]
+    text = "Quenmark Health: we have been a public company since our IPO in February 2023."
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("IPO", "2023-02")]

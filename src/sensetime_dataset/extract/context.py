@@ -294,6 +294,8 @@ class Document:
                 (self.text[max(0, n.start - 12):n.start].rstrip().endswith(_PERSON_WORDS) and
                  _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start)):
             return False
+        if n.name == "Group" and self.text[n.start - 4:n.start].lower() == "the ":
+            return False  # a filing's "the Group": the subject (T.SUBJECT_REF), no name
         if " " not in n.name and not n.name.isupper() and \
                 not self.text[s.start:n.start].strip(" “\"'‘("):
             return self._written_inside(n.name) or \

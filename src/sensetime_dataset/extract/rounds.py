@@ -44,6 +44,9 @@ _AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 # (not "raised by far the most", "raised by 20%")
 _BY_AFTER = re.compile(r"\s+by\s+(?!far\b|\d)(?:the\s+|its\s+)?")
 # "X is leading the E2": a tranche named alone
+# "since our IPO in February 2023", "Since the listing of the shares ... on 16 January
+# 2020": a listing told as done, without a verb of its own
+_SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the|its|our)\s+$", re.I)
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -171,7 +174,9 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         name, kind = round_name(m)
         if name in seen:
             continue
-        if not (verb or roles or any(abs(a.start - m.start()) < 60 for a in amounts)):
+        if not (verb or roles or any(abs(a.start - m.start()) < 60 for a in amounts)
+                or (kind == "ipo" and _SINCE.search(text, max(s.start, m.start() - 12),
+                                                    m.start()))):
             continue
         if other_actor:
             continue
@@ -183,8 +188,10 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
             if round_name(closest)[0] != name:
                 amount = None
         valuation = min(valuations, key=lambda a: abs(a.start - m.start()), default=None)
-        # "filed for an IPO in August and listed on 3 November": the listing's date
-        date = date_near(s, verb.start() if kind == "ipo" and verb else m.start())
+        # "filed for an IPO in August and listed on 3 November": the listing's date;
+        # "have been listed ... since 8 July 2021": listed that day
+        date = date_near(s, verb.start() if kind == "ipo" and verb else m.start(),
+                         since_ok=kind == "ipo")
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
                           ("funding verb" if verb else "investor role" if roles else "amount")))
         current = name

@@ -275,10 +275,11 @@ ROUND_NAME = Keyed(re.compile(
     r"|\b(?P<angel>angel\s+(?:round|funding|financing|investment))"
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
     r"|\b(?P<ipo>initial\s+public\s+offering|(?<!pre-)\bIPO\b|\blisted\s+on\s+the|"
+    r"\blisting\s+of\s+(?:the\s+|its\s+|our\s+)?shares\b|"
     r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', *(f"pre{dash}{letter}" for dash in ("", "-") for letter in "abcdefgh"),
        *_after_space("round", "tranche"),  # "B1 round", "C round" (not "around")
-       'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'trading'))
+       'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'listing', 'trading'))
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
 BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
@@ -339,12 +340,12 @@ INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone
 # A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
 # "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"
-                         r"the\s+two\s+companies|which|who|we|our|us|"
+                         r"the\s+two\s+companies|which|who|we|our|us|the\s+shares|"
                          # "The Shanghai-based company", "the Ulm-based start-up" (possessive
                          # words: no backtracking over every word after "the")
                          r"the\s+(?:\w++-)++based\s+(?:company|firm|start-?up|group))\b", I),
       ('it', 'the company', 'the firm', 'the start', 'the group', 'the two', 'which', 'who',
-       'we', 'our', 'us', 'based'))
+       'we', 'our', 'us', 'the shares', 'based'))
 # A line of a timeline or a milestone list ("2019-04: X signs ...", "✅ March 2023 – NH-1
 # launched", "2018 | We established ..."): the subject's history, though the line may not
 # name it, and no headline though its words are capitalised.
