@@ -1244,3 +1244,13 @@ def test_a_listing_told_as_done_without_a_verb_of_its_own():
         ("IPO", "2020-01-16")]
     text = "Quenmark Health: we have been a public company since our IPO in February 2023."
     assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("IPO", "2023-02")]
+
+
+def test_the_maker_of_a_strategic_investment_in_the_subject_is_its_investor():
+    text = ("Quenmark Materials B.V. makes resins. Quenmark Materials said its plant opened in "
+            "May 2025.\n\nExcerpt: \"Tarrow Chemical has made a strategic investment of 1.2 "
+            "billion yen in Quenmark Materials, the company announced on 15 September 2025.\"")
+    assert [(r["round_type"], r["amount"], r["currency"], r["date"])
+            for r in _found(text, "rounds")] == [("strategic", 1.2e9, "JPY", "2025-09-15")]
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Chemical", "participant")]

@@ -47,6 +47,8 @@ _BY_AFTER = re.compile(r"\s+by\s+(?!far\b|\d)(?:the\s+|its\s+)?")
 # "since our IPO in February 2023", "Since the listing of the shares ... on 16 January
 # 2020": a listing told as done, without a verb of its own
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the|its|our)\s+$", re.I)
+# "X has made a strategic investment of ¥1.2 billion in <subject>": X, its investor
+_MADE = re.compile(r"\b(?:has\s+|had\s+)?made\s+(?:an?\s+)?$", re.I)
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -139,6 +141,16 @@ def _actor_is_other(s: Sentence, verb_start: int, verb_end: int) -> bool:
     return best is not None and not best[1]
 
 
+def _invested_in_subject(s: Sentence, verb) -> bool:
+    """"X has made a strategic investment of ¥1.2 billion in <subject>": the doer of an
+    investment is its investor, and the round the subject's."""
+    if not s.doc.text.startswith("investment", verb.start()):
+        return False
+    after = next((n for n in s.names if n.start >= verb.end()), None)
+    return after is not None and s.doc.is_subject(after.name) and \
+        bool(_IN_OBJECT.search(s.doc.text, verb.end(), after.start))
+
+
 def _owner(name: str) -> str:
     """The organization a name stands for as a doer: "X's Series D" and "London-based X"
     are X."""
@@ -167,7 +179,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
     # the valuation of the round in context, which a round reference introduces.
     amounts, valuations = _amounts(s) if names or verb or invest or s.find(T.ROUND_REFERENCE) \
         else ([], [])
-    other_actor = bool(verb) and _actor_is_other(s, verb.start(), verb.end())
+    other_actor = bool(verb) and _actor_is_other(s, verb.start(), verb.end()) and \
+        not _invested_in_subject(s, verb)
     current = last_round
     seen = set()
     for m in names:
@@ -195,6 +208,13 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
                           ("funding verb" if verb else "investor role" if roles else "amount")))
         current = name
+        if kind == "strategic" and not roles and \
+                (made := _MADE.search(text, max(s.start, m.start() - 16), m.start())) and \
+                (investor := _investor_doing(s, made.start(), m.end())) is not None:
+            out.append(Proposal("investors", {"round_name": name,
+                                              "name": plain_name(investor.name, text),
+                                              "role": "participant"}, s.text, s.start, s.end,
+                                "investors: participant (it made the investment)"))
     if not names and amounts and verb and not other_actor \
             and s.mentions_subject(s.start, verb.start()):
         a = amounts[0]
