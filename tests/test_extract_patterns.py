@@ -1254,3 +1254,24 @@ def test_the_maker_of_a_strategic_investment_in_the_subject_is_its_investor():
             for r in _found(text, "rounds")] == [("strategic", 1.2e9, "JPY", "2025-09-15")]
     assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
         ("Tarrow Chemical", "participant")]
+
+
+def test_customers_who_buy_offer_the_product_or_were_signed():
+    text = ("Quenmark Membranes makes coated membranes. The start-up's first membranes have been "
+            "in use since 2023 at a desalination plant run by Tarrow Utilities, which now buys "
+            "the coated modules for its full line.")
+    assert _found(text, "partners") == [{"name": "Tarrow Utilities", "date": "2023",
+                                         "kind": "customer"}]
+    text = ("QUENMARK - 2024 IN REVIEW\nPublished 20 December 2024\n\nQuenmark makes sleep "
+            "apps.\n\nSeptember\nHeddle, one of Portugal's largest health insurers, began "
+            "offering Quenmark Sleep to its members.\n\nNovember\nWe opened a joint lab with "
+            "the Porto Institute of Sleep.")
+    # the month of the heading over the paragraph, not the dateline
+    assert _found(text, "partners") == [
+        {"name": "Heddle", "date": "2024-09", "kind": "customer"},
+        {"name": "Porto Institute of Sleep", "date": "2024-11", "kind": "joint-lab"}]
+    text = ("Five minutes with Quenmark Claims\nPublished 20 May 2025\n\nQuenmark Claims sells "
+            "claims software to insurers.\n\nWho are your customers?\nThe big one this year is "
+            "Tarrow Insurance - we signed them in February.")
+    assert _found(text, "partners") == [{"name": "Tarrow Insurance", "date": "2025-02",
+                                         "kind": "customer"}]

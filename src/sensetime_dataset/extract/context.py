@@ -63,7 +63,11 @@ _BESIDE_PRONOUN = re.compile(r"[^\S\n]*(?:Aside\s+from|Apart\s+from|Besides|Alon
 _DESCRIBED_AS_ORGANIZATION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|app|application|platform|maker|"
     r"manufacturer|developer|operator|provider|group|bank|fund|start-?up|brand|retailer|giant|"
-    r"conglomerate|carrier|insurer|lender|university|institute|agency|subsidiary)\b")
+    r"conglomerate|carrier|insurer|lender|university|institute|agency|subsidiary)\b|"
+    # "Previda, one of Portugal's largest health insurers, ..."
+    r",\s+one\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:companies|firms|platforms|makers|manufacturers|"
+    r"developers|operators|providers|groups|banks|funds|brands|retailers|carriers|insurers|"
+    r"lenders|universities|agencies|utilities|chains|hospitals)\b")
 _DESCRIPTOR = re.compile(r"-[a-z]+ed$")  # "Shenzhen-based", "Nasdaq-listed": an adjective
 # (not "Co-op", "Hewlett-Packard": names)
 

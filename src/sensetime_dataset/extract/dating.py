@@ -10,7 +10,7 @@ from .context import Sentence
 
 def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: bool = False,
               fallback: bool = True, lo: int | None = None, hi: int | None = None,
-              trigger_end: int | None = None) -> str | None:
+              trigger_end: int | None = None, heading: bool = False) -> str | None:
     """The date mention closest to `pos` within [lo, hi) of the sentence, preferring one
     not across an "and", and not inside an aside between commas that `pos` is not in.
     Dates of a
@@ -18,7 +18,8 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
     records unless asked for. With no date: the dateline, for the news of the release
     (not for what it says happened "previously"). `trigger_end`: where the trigger
     starting at `pos` ends; a date after it is that far from it ("this year ... was named
-    to the X 50 in January 2026": January 2026)."""
+    to the X 50 in January 2026": January 2026). `heading`: with no date in the sentence,
+    the month of a heading over its paragraph comes before the dateline."""
     lo = s.start if lo is None else lo
     hi = s.end if hi is None else hi
     text = s.doc.text
@@ -47,6 +48,8 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
             best = (distance, d.value)
     if best:
         return best[1]
+    if heading and (month := heading_month(s)):
+        return month
     if fallback and s.doc.dateline_span and not s.find(T.PREVIOUS):
         return s.doc.anchor
     return None

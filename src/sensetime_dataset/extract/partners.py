@@ -78,7 +78,7 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
         if T.DATED_LINE.match(s.text):
             lo = s.start  # "2025 (Sep) — X signed as customer": the line's date is X's
         date = None if kind == "listed" else \
-            date_near(s, m.start(), since_ok=True, lo=lo, hi=hi)
+            date_near(s, m.start(), since_ok=True, lo=lo, hi=hi, heading=True)
         for org in orgs:
             if org.name in taken:
                 continue
@@ -215,10 +215,10 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.lower().startswith("plug"):  # "we plug into X's platform": X
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 6 else None
-    if trigger.lower().startswith("use"):
+    if trigger.lower().startswith("use") or trigger.lower().endswith("offering"):
         # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
-        # chips" is Y's customer, not the subject's
-        if not _subject_next(s, m.end(), owns=True):
+        # chips" is Y's customer, not the subject's; "X began offering <subject> Sleep"
+        if not _subject_next(s, m.end(), owns=trigger.lower().startswith("use")):
             return None
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
                  and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12), n.start)]

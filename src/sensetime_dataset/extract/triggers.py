@@ -425,7 +425,14 @@ PARTNER_KIND = [
                  r"models?\b))|"
                  # "X has run all 900 of its stores on <subject>" (partners.py: only the
                  # subject named right after "on")
-                 r"\b(?:runs?|ran|running)(?:\s+[\w-]+){0,6}? on(?=\s+[A-Z])"),
+                 r"\b(?:runs?|ran|running)(?:\s+[\w-]+){0,6}? on(?=\s+[A-Z])|"
+                 # "X, which now buys the coated modules": X, the name before the comma
+                 r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders)\b|"
+                 # "X began offering <subject's product> to its members" (partners.py: only
+                 # the subject named right after)
+                 r"\b(?:began|begun|started|now)\s+offering(?=\s+[A-Z])|"
+                 # "Brantwell Insurance - we signed them in February": the name before
+                 r"\b(?:we|it)\s+signed\s+them\b"),
     # (not "signed a strategic agreement with": a strategic-agreement, further right)
     ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:(?!strategic\b)[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
@@ -463,7 +470,10 @@ PARTNER_WORDS = {
         All(_DASHES, ("customer", "client")),  # "X — customer"
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
                                "system", "algorithm", "chip", "model")),
-        All(("run", "ran"), (" on",))],
+        All(("run", "ran"), (" on",)),
+        ("buys", "purchases", "orders"),
+        ("offering",),
+        All(("signed",), ("them",))],
     "agreement": [("agreement", "licen")] * 2 + [
         All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
         All(_DASHES, ("agreement",)),
