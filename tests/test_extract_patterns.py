@@ -1275,3 +1275,10 @@ def test_customers_who_buy_offer_the_product_or_were_signed():
             "Tarrow Insurance - we signed them in February.")
     assert _found(text, "partners") == [{"name": "Tarrow Insurance", "date": "2025-02",
                                          "kind": "customer"}]
+
+
+def test_what_was_raised_before_the_listing_is_a_total():
+    text = ("Quenmark Robotics raised HK$2.3 billion in its initial public offering in Hong "
+            "Kong on 20 November 2025. Before the listing, the company had raised more than US$400 million from private "
+            "investors.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("IPO", 2.3e9)]

@@ -304,9 +304,13 @@ ANNOUNCED_PLAN = Keyed(re.compile(r"\bannounc\w*\s+plans?\s+to\b", I), ('announc
 # A sum of several rounds, not one round.
 TOTAL = Keyed(re.compile(
     r"\b(?:in\s+total|total(?:ling)?|totaled|totalled|to\s+date|so\s+far|cumulative\w*|"
-    r"accumulat\w+|altogether|in\s+(?:six|\w+)\s+months|since|combined|overall)\b", I),
+    r"accumulat\w+|altogether|in\s+(?:six|\w+)\s+months|since|combined|overall|"
+    # "Before the listing, the company had raised more than US$400 million" (the
+    # pluperfect: all it raised until then)
+    r"before\s+(?:the\s+|its\s+)?(?:listing|IPO|flotation|going\s+public)\b[^.;$]{0,30}?"
+    r"\bhad)\b", I),
       ('total', 'date', 'far', 'cumulative', 'accumulat', 'altogether', 'months', 'since',
-       'combined', 'overall'))
+       'combined', 'overall', 'before'))
 VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
 FUND = re.compile(r"\s*(?:\w+\s+){0,2}funds?\b", I)  # matched at the amount's end: no "^"
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|new|most\s+recent)\s+)?"
