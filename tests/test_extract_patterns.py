@@ -1282,3 +1282,15 @@ def test_what_was_raised_before_the_listing_is_a_total():
             "Kong on 20 November 2025. Before the listing, the company had raised more than US$400 million from private "
             "investors.")
     assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("IPO", 2.3e9)]
+
+
+def test_a_listing_priced_and_its_cornerstones_after_a_colon():
+    text = ("HONG KONG, Nov 20, 2025 -- Shares of Quenmark Medtech closed 28 per cent above "
+            "their offer price on their first day of trading.\n\nThe Shanghai-based company "
+            "raised HK$2.3 billion after pricing its shares at HK$36.80. Four cornerstone "
+            "investors subscribed for about 45 per cent of the shares on offer: Tarrow Health "
+            "Fund, Heddle Capital and Orrin Insurance.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("IPO", 2.3e9)]
+    assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
+        ("Tarrow Health Fund", "participant", "IPO"), ("Heddle Capital", "participant", "IPO"),
+        ("Orrin Insurance", "participant", "IPO")]

@@ -30,6 +30,8 @@ RELATIVE = ", of the name before the clause"  # in the rule: it refers to a name
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:also\s+|previously\s+)?$", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:in\s+(?:a|its)\s+)?(?:Series|seed|angel)", re.I)
 _INVESTOR_NOUN = re.compile(r"investors?$", re.I)  # "X was the lead investor"
+# "Four cornerstone investors subscribed ...: A, B and C": the doers, unnamed before
+_INVESTORS_BEFORE = re.compile(r"\b(?:investors|backers|shareholders)\s+$", re.I)
 # "invested $5 million in X": the object of the investment, right after the amount
 _IN_OBJECT = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _BASED = re.compile(r"^[\w-]+-based\s+")
@@ -49,6 +51,9 @@ _BY_AFTER = re.compile(r"\s+by\s+(?!far\b|\d)(?:the\s+|its\s+)?")
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the|its|our)\s+$", re.I)
 # "X has made a strategic investment of ¥1.2 billion in <subject>": X, its investor
 _MADE = re.compile(r"\b(?:has\s+|had\s+)?made\s+(?:an?\s+)?$", re.I)
+# shares sold to the public at a price: a listing's proceeds
+_PRICED = re.compile(r"\bpric(?:ed|ing)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?shares\b|"
+                     r"\boffer(?:ing)?\s+price\b", re.I)
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -222,9 +227,14 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         # the amount (one before it, "is valued at $7.5 billion, having raised ...", is
         # the company's value since)
         valuation = next((v for v in valuations if 0 < v.start - a.end <= 40), None)
-        out.append(_round(s, None, "other", date_near(s, a.start), a, valuation,
-                          "funding verb + amount, no round name"))
-        current = UNNAMED
+        if _PRICED.search(s.text):  # "raised HK$2.3 billion after pricing its shares at"
+            out.append(_round(s, "IPO", "ipo", date_near(s, a.start), a, valuation,
+                              "funding verb + amount + shares priced"))
+            current = "IPO"
+        else:
+            out.append(_round(s, None, "other", date_near(s, a.start), a, valuation,
+                              "funding verb + amount, no round name"))
+            current = UNNAMED
     if invest and not out and amounts:
         investor = _investor_doing(s, invest.start(), invest.end())
         if investor is not None:
@@ -372,6 +382,11 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                           and not (dateline and n.start < dateline[1])  # its place
                           and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12),
                                                                n.start)][:1]
+            if not listed and 0 <= (colon := text.find(":", b, min(s.end, b + 80))) and \
+                    _INVESTORS_BEFORE.search(text, lo, a):
+                # "Four cornerstone investors subscribed for 45 per cent of the shares on
+                # offer: A, B, C and D": the list after the colon
+                listed = list_after(s, colon + 1, s.end)
             if named and not listed and previous_doers and _AND_THEN.search(text, lo, a):
                 listed = previous_doers  # "X led the Series A and participated in ..."
             previous_doers = listed
