@@ -1294,3 +1294,21 @@ def test_a_listing_priced_and_its_cornerstones_after_a_colon():
     assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
         ("Tarrow Health Fund", "participant", "IPO"), ("Heddle Capital", "participant", "IPO"),
         ("Orrin Insurance", "participant", "IPO")]
+
+
+def test_an_entry_added_to_the_annex_of_a_regulation():
+    text = ("COUNCIL IMPLEMENTING REGULATION (EU) 2025/1047\nof 20 May 2025\n\nTHE COUNCIL OF THE "
+            "EUROPEAN UNION,\n\nHAS ADOPTED THIS REGULATION:\n\nArticle 1\nAnnex I to Regulation "
+            "(EU) No 269/2014 is amended as set out in the Annex to this Regulation.\n\nANNEX\n\n"
+            "I. The following entity is added to the list of natural and legal persons, entities "
+            "and bodies set out in Annex I to Regulation (EU) No 269/2014:\n\nEntities\n\n"
+            "Name: Quenmark Microsystems JSC (АО «Квенмарк»)\nReasons: Quenmark Microsystems JSC "
+            "makes guidance modules.\nDate of listing: 20.5.2025\n\nII. The entry concerning the "
+            "entity listed below is replaced by the following entry:\n\nName: Tarrow Instruments "
+            "JSC\nDate of listing: 16.12.2022\n")
+    (found,) = [p for p in extract(text) if p.table == "sanctions"]
+    assert found.fields == {"authority": "Council of the European Union",
+                            "program": "Annex I to Regulation (EU) No 269/2014",
+                            "target": "Quenmark Microsystems JSC", "date": "2025-05-20"}
+    # the quote runs from the sentence that adds to the entry's date of listing
+    assert found.quote == text[found.start:found.end] and found.quote.endswith("20.5.2025")

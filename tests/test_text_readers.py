@@ -43,6 +43,7 @@ def test_money_per_share_is_a_price_and_bare_numbers_are_not_money():
     ("October 20, 2017", "2017-10-20"), ("20 October 2017", "2017-10-20"),
     ("Oct. 20, 2017", "2017-10-20"), ("2017-10-20", "2017-10-20"), ("October 2017", "2017-10"),
     ("in 2017", "2017"), ("the end of July 2017", "2017-07"), ("May 3rd, 2019", "2019-05-03"),
+    ("20.10.2017", "2017-10-20"), ("on 3.5.2019", "2019-05-03"),
 ])
 def test_absolute_dates(text, value):
     (d,) = find_dates(f"It happened {text}.")
@@ -76,6 +77,7 @@ def test_relative_day_needs_a_day_precise_anchor():
 
 def test_year_like_numbers_are_not_dates():
     assert find_dates("raised $2017 million, 2019.5 and 2018-2019 plans, 2020%") == []
+    assert find_dates("listed on 31.02.2025") == []  # no 31 February (and no year of it)
 
 
 @pytest.mark.parametrize("head, value", [

@@ -351,6 +351,10 @@ class Document:
                     if defined := _DEFINED_COMPANY.match(self.text, n.end):
                         self.defined_term = defined["term"]
                         return n.name
+        # a notice adding entries to a list: the (first) entry it adds
+        if "Name:" in self.text and (added := T.ADDED_ENTRIES.search(self.text)) and \
+                (entry := T.ENTRY_NAME.search(self.text, added.end())):
+            return entry["name"]
         # An exchange's disclaimer opening a listed company's announcement ("... take no
         # responsibility for the contents of this announcement") names the exchange, not
         # the subject.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.dates import find_dates
 from ..text.names import NOT_NAME
 from . import triggers as T
 from .context import Sentence
@@ -19,8 +20,10 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
             s.find(T.SANCTION_LIFTED) or s.find(T.FORWARD):
         return []
     verb = s.find(T.SANCTION_VERB)
-    if not verb or not s.mentions_subject():
+    if not verb:
         return []
+    if not s.mentions_subject():
+        return _entry_added(s)
     out, seen = [], set()
     for m in s.finditer(T.SANCTION_PROGRAM):
         program = _clean(m["named"] or m["program"])
@@ -38,6 +41,40 @@ def sanctions_in(s: Sentence) -> list[Proposal]:
             "target": target, "date": date_near(s, m.start())},
             s.text, s.start, s.end, f"sanctions: {program!r} + {s.text[verb.start():verb.end()]!r}"))
     return out
+
+
+def _entry_added(s: Sentence) -> list[Proposal]:
+    """"The following entity is added to the list ... set out in Annex I to Regulation
+    (EU) No 269/2014:" then "Name: X", "Date of listing: 20.5.2025": X listed that day
+    (the quote is the sentence, then the entry's lines up to its date), by the issuer
+    the notice's heading names."""
+    text = s.doc.text
+    added = T.ADDED_ENTRIES.search(text, s.start)
+    program = s.find(T.SANCTION_PROGRAM)
+    if added is None or added.start() >= s.end or program is None:
+        return []
+    entry = T.ENTRY_NAME.search(text, added.end())
+    if entry is None or not s.doc.is_subject(entry["name"]) or \
+            text[added.end():entry.start()].count("\n") > 4:
+        return []
+    following = T.ENTRY_NAME.search(text, entry.end())
+    listed = T.LISTING_DATE.search(text, entry.end(), following.start() if following else len(text))
+    end, date = entry.end(), None
+    if listed:
+        line_end = text.find("\n", listed.end())
+        value = find_dates(text[listed.end():line_end if line_end >= 0 else len(text)])
+        if value:
+            date, end = value[0].value, listed.end() + value[0].end
+    authority = _authority(s) or next((a.group(0) for a in T.AUTHORITY.finditer(text, 0, s.start)),
+                                      None)
+    if authority and authority.isupper():
+        authority = " ".join(w if w in ("of", "the", "and") else w.capitalize()
+                             for w in authority.lower().split())
+    program_name = _clean(s.doc.text[s.start + program.start():s.start + program.end()])
+    return [Proposal("sanctions", {"authority": authority, "program": program_name,
+                                   "target": entry["name"], "date": date},
+                     text[s.start:end], s.start, end,
+                     f"sanctions: an entry added to {program_name!r}")]
 
 
 def _authority(s: Sentence) -> str | None:

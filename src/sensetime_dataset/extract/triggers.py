@@ -518,6 +518,14 @@ SANCTION_VERB = Keyed(re.compile(r"\b(?:add(?:ed|s|ing)?|placed?|put|designat(?:
 SANCTION_LIFTED = Keyed(re.compile(r"\b(?:removed|delisted|lifted|taken\s+off|struck\s+off|"
                              r"dropped\s+from)\b", I),
       ('removed', 'delisted', 'lifted', 'taken', 'struck', 'dropped'))
+# A notice that lists entries under a sentence ("The following entity is added to the list
+# ... set out in Annex I to Regulation (EU) No 269/2014:"), each entry a block of fields
+# ("Name: X (alias)", "Date of listing: 20.5.2025"): the entry's name is what is listed.
+ADDED_ENTRIES = re.compile(r"\bThe\s+following\s+(?:entity|entities|persons?|natural\s+or\s+legal\s+"
+                           r"persons?)\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|included)\b"
+                           r"[^\n]*:[ \t]*$", re.I | re.M)
+ENTRY_NAME = re.compile(r"^[ \t]*(?:\d+\.[ \t]*)?Name:[ \t]*(?P<name>[^\n(]*[^\s(])", re.M)
+LISTING_DATE = re.compile(r"^[ \t]*Date\s+of\s+(?:listing|designation):[ \t]*", re.I | re.M)
 AUTHORITY = Keyed(re.compile(
     r"(?:(?:U\.S\.|US|United\s+States|American|EU|European|UK|British|Chinese|Japanese)\s+)?"
     r"(?:(?:Department|Bureau|Office|Ministry|Commission)\s+of\s+(?:the\s+)?[A-Z][\w-]*"
@@ -527,8 +535,11 @@ AUTHORITY = Keyed(re.compile(
     r"|(?!The\b)(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+and\s+)?[A-Z][\w-]*\s+Office"
     # a ministry a report names in lower case: "Japan's trade ministry"
     r"|(?!The\b)[A-Z][\w-]*['’]s\s+(?:trade|commerce|economy|finance|foreign|defen[cs]e)\s+"
-    r"ministry)"),
-      ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce'))
+    r"ministry"
+    # the issuer of an EU regulation, in its heading's capitals too
+    r"|Council\s+of\s+the\s+European\s+Union|COUNCIL\s+OF\s+THE\s+EUROPEAN\s+UNION)"),
+      ('department', 'bureau', 'office', 'ministry', 'commission', 'treasury', 'commerce',
+       'council'))
 
 EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"

@@ -2,6 +2,7 @@
 "2017-10-20".
 
 Absolute forms: "October 20, 2017", "20 October 2017", "Oct. 20, 2017", "2017-10-20",
+"20.10.2017",
 "October 2017", "in 2017", "the end of July 2017". Relative forms ("today", "last
 month", "last July", "this year", "July this year", "the following month", "the same
 day", "December 10", "On 13 December", "In August", "on Monday (April 9)") are resolved
@@ -56,6 +57,9 @@ DATE = re.compile(
     rf"|(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b)"
     rf"|(?P<dm>(?P<d7>{_DAY})\s+(?P<m7>{_MONTH})(?![\w,]*\s*\d))"
     rf"|(?P<ym>(?P<y10>{_YEAR})\s*\((?P<m10>{_MONTH})\))"  # a timeline's "2025 (Sep)"
+    # "20.5.2025", "14.03.2025": day, month, year with dots (European; a slash is not
+    # read, "5/6/2025" is the 6th of May in the US)
+    rf"|(?P<dot>(?P<d11>[12]\d|3[01]|0?[1-9])\.(?P<m11>1[0-2]|0?[1-9])\.(?P<y11>{_YEAR})\b)"
     rf"|(?P<year>(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))"
     r")|(?![0-9])(?:"
     rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})\b)"
@@ -161,6 +165,8 @@ def _absolute(m: re.Match) -> str | None:
         return _iso(int(m["y3"]), _month(m["m3"]))
     if m["ym"]:
         return _iso(int(m["y10"]), _month(m["m10"]))
+    if m["dot"]:
+        return _iso(int(m["y11"]), int(m["m11"]), int(m["d11"]))
     if m["year"]:
         return m["y4"]
     return None
