@@ -181,6 +181,8 @@ PARTS = [
      False),
     ("tune4 (written blind on 2026-11-26 by a fifth writer, for tuning)", "tune4", "*.txt",
      False),
+    ("tune5 (written blind on 2026-11-26 by a sixth writer, for tuning; half its records "
+     "are partnerships)", "tune5", "*.txt", False),
     ("holdout3 (written blind on 2026-11-26, without reading the rules; never tuned on)",
      "holdout3", "*.txt", True),
     ("holdout4 (written blind on 2026-11-26 by another writer; never tuned on)", "holdout4",
@@ -243,12 +245,15 @@ def score_project() -> Score:
     return score
 
 
-# The labelled sets the synthetic corpus varies: all of them (114 documents in press
+# The labelled sets the synthetic corpus varies: those up to holdout4 (114 documents in press
 # releases, news, encyclopedia histories, filings, timelines, posts, notices, messy
 # text). Up to 2026-11-26 it varied the first three only: 33 short documents (about 670
 # bytes each, a quarter of the later sets' 2.5 KB, and shorter than any project source),
 # where a document's fixed cost weighs most; their figure is still printed, as EARLY.
-SYNTHETIC_SETS = tuple(dict.fromkeys(corpus for _, corpus, _, _ in PARTS if "+" not in corpus))
+# The sets written later (tune5, holdout5) are left out, so that throughput figures stay
+# comparable with those measured before them.
+SYNTHETIC_SETS = ("tune", "holdout", "holdout2", "tune2", "tune3", "tune4", "holdout3",
+                  "holdout4")
 EARLY = ("tune", "holdout", "holdout2")
 
 
