@@ -1312,3 +1312,46 @@ def test_an_entry_added_to_the_annex_of_a_regulation():
                             "target": "Quenmark Microsystems JSC", "date": "2025-05-20"}
     # the quote runs from the sentence that adds to the entry's date of listing
     assert found.quote == text[found.start:found.end] and found.quote.endswith("20.5.2025")
+
+
+@pytest.mark.parametrize("sentence, partner, kind", [
+    ("Quenmark's control centre runs on software supplied by Tarrow Airspace.", "Tarrow Airspace",
+     "supplier"),
+    ("Now the circuit boards are made for us by Heddle Electronics in Telford.",
+     "Heddle Electronics", "supplier"),
+    ("Quenmark sources its chips from Orrin Silicon, which makes the meter's chip.", "Orrin Silicon",
+     "supplier"),
+    ("On 15 October Quenmark tapped Tarrow Metalworks to supply the arm assemblies.",
+     "Tarrow Metalworks", "supplier"),
+    ("In 2023 Quenmark joined forces with Tarrow Hydrographic to offer surveys.",
+     "Tarrow Hydrographic", "partnership"),
+    ("Because Quenmark Match integrates with Heddle's core-banking platform, no middleware was "
+     "needed.", "Heddle", "partnership"),
+    ("The training was delivered by our implementation partner, Orrin Consulting.",
+     "Orrin Consulting", "partnership"),
+    ("Quenmark announced a co-development pact with Tarrow Medical.", "Tarrow Medical", "agreement"),
+    ("In September Quenmark joined the Rapid Diagnostics Consortium.",
+     "Rapid Diagnostics Consortium", "alliance"),
+    ("Quenmark's loggers went live at Heddle Water in July.", "Heddle Water", "customer"),
+    ("Tarrow Energi selected Quenmark in August as sole supplier of smart meters.",
+     "Tarrow Energi", "customer"),
+    ("Heddle Stadtwerke, its largest customer, has installed 900,000 Quenmark meters.",
+     "Heddle Stadtwerke", "customer"),
+    ("Orrin Labs, whose analysers have used Quenmark modules since 2022, came to the stand.",
+     "Orrin Labs", "customer"),
+    ("Quenmark's app is also used by Tarrow Care Homes.", "Tarrow Care Homes", "customer"),
+    ("Quenmark won a tender from Heddle County Council to supply roof panels.",
+     "Heddle County Council", "customer"),
+    ("Last month Heddle Equine switched its two yards to Quenmark as well.", "Heddle Equine",
+     "customer"),
+])
+def test_ways_of_naming_a_partner(sentence, partner, kind):
+    text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
+            f"meters and robots, sells to utilities and clinics.\n\n{sentence}")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]
+
+
+def test_a_state_selecting_the_subject_as_one_of_its_companies_is_no_customer():
+    text = ("Quenmark makes robots. The Ministry of Economy, Trade and Industry selected Quenmark "
+            "as one of its \"Global Niche Top\" companies in 2021.")
+    assert _found(text, "partners") == []

@@ -180,8 +180,9 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.endswith(("is", "was")):  # "its main customer is X"
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 60 else None
-    if trigger.endswith((" to", " of", " from")):
-        # "a supplier to X", "supplies drones to the operator X", "a contract from X"
+    if trigger.endswith((" to", " of", " from", " at")) and not trigger.startswith("switched"):
+        # "a supplier to X", "supplies drones to the operator X", "a contract from X",
+        # "went live at X"
         after = [n for n in orgs if n.start >= m.end()]
         if not after or _APPOSITION.search(text, s.start, m.start()):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
@@ -201,12 +202,18 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
             return after[0]
+    if trigger.lower().startswith(("tapped", "our ", "its ", "their ")) or \
+            trigger.endswith("used by"):
+        # "tapped X to supply", "our implementation partner, X", "is used by X": X, next
+        after = [n for n in orgs if n.start >= m.end()]
+        return after[0] if after and after[0].start - m.end() < 6 else None
     if m.lastgroup == "supplier" and trigger.endswith((" with", " by", " on")):
         # "equipped by X and Y's chips": X (and the list after it), the makers
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 40 else None
-    if trigger.lower().startswith(("run", "ran")):
-        # "X has run its stores on <subject>": X, the doer, when the subject follows "on"
+    if trigger.lower().startswith(("run", "ran", "chose", "selected", "picked", "switched")):
+        # "X has run its stores on <subject>", "X chose <subject>", "X switched its
+        # yards to <subject>": X, the doer, when the subject follows
         if not _subject_next(s, m.end()):
             return None
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
@@ -218,7 +225,8 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.lower().startswith("use") or trigger.lower().endswith("offering"):
         # "X uses <subject>'s software": X, its doer (not "a professor at Y"); "X uses Y's
         # chips" is Y's customer, not the subject's; "X began offering <subject> Sleep"
-        if not _subject_next(s, m.end(), owns=trigger.lower().startswith("use")):
+        if not (_subject_next(s, m.end(), owns=trigger.lower().startswith("use")) or
+                (trigger.lower().startswith("use") and _subject_next(s, m.end()))):
             return None
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)
                  and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12), n.start)]

@@ -381,7 +381,7 @@ PARTNER_KIND = [
                       r"\bset\s+up\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:company|venture|firm)\s+"
                       r"with\b"),
     ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
-    ("alliance", r"\balliance\b"),
+    ("alliance", r"\b(?:alliance|consortium)\b"),
     ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+|alliance\s+)?agreement|"
                             r"strategic\s+cooperation"),
     # (a "collaborative memorandum of understanding" is a memorandum)
@@ -395,11 +395,20 @@ PARTNER_KIND = [
                  # "its data center was equipped by X and Y's chips", "powered by X GPUs"
                  r"\b(?:equipped|powered|built|runs|running)\s+(?:with|by|on)\b(?=\s+"
                  r"(?:[\w&'’.-]+\s+){1,6}?(?:chips?|gpus?|processors?|semiconductors?|"
-                 r"accelerators?)\b)"),
+                 r"accelerators?)\b)|"
+                 # "software supplied by X", "the boards are made for us by X"
+                 r"\bsupplied\s+by\b|\bmade\s+for\s+(?:us|it|them)\s+by\b|"
+                 # "sources its chips from X"
+                 r"\bsources?\s+(?:its|our|the|all)\s+(?:[\w-]+\s+){0,2}?from\b|"
+                 # "tapped X to supply the arm assemblies" (partners.py: X, right after)
+                 r"\btapped(?=\s+(?:[\w&'’.-]+\s+){1,6}?to\s+(?:supply|make|build|manufacture)\b)"),
     ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
                     r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
-                    r"\bintegrated\s+with\b|\bplug(?:s|ged)?\s+(?:directly\s+)?into\b|"
+                    r"\bintegrat(?:ed|es|e)\s+with\b|\bplug(?:s|ged)?\s+(?:directly\s+)?into\b|"
+                    r"\bjoined\s+forces\s+with\b|\btie-?ups?\s+with\b|"
+                    # "our implementation partner, X" (partners.py: X, right after)
+                    r"\b(?:our|its|their)\s+(?:[\w-]+\s+)?partner,?(?=\s+[A-Z])|"
                     # "named A, B and C as construction partners"
                     r"\bas\s+(?:(?:a|an|its|our|their)\s+)?(?:[\w-]+\s+)?partners?\b"),
     ("customer", r"\bas\s+(?:(?:a|its|their|our)\s+)?(?:(?:first|largest|biggest|key|major|anchor|"
@@ -412,8 +421,8 @@ PARTNER_KIND = [
                  r"\b(?:supplier|vendor)\s+(?:to|of)\b|"
                  r"\bsuppl(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){1,4}?to\b|"
                  # "won a $48 million contract from X": X buys
-                 r"\b(?:won|wins|secured|landed)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?contract\s+"
-                 r"from\b|"
+                 r"\b(?:won|wins|secured|landed)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?"
+                 r"(?:contract|tender|order)\s+from\b|"
                  # "X placed an order", "its main customer is X"
                  r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
                  r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b|"
@@ -430,6 +439,20 @@ PARTNER_KIND = [
                  # "X has run all 900 of its stores on <subject>" (partners.py: only the
                  # subject named right after "on")
                  r"\b(?:runs?|ran|running)(?:\s+[\w-]+){0,6}? on(?=\s+[A-Z])|"
+                 # "went live at X"; "X chose / selected <subject>" (not "as one of" a
+                 # state's list) and "X switched its clinics to <subject>" (partners.py:
+                 # only the subject right after)
+                 r"\bwent\s+live\s+(?:at|with)\b|\b(?:chose|selected|picked)(?=\s+[A-Z])(?![^.;]{0,40}\bas\s+one\s+of\b)|"
+                 r"\bswitched\s+(?:[\w'’-]+\s+){0,4}?to(?=\s+[A-Z])|"
+                 # "X, its largest customer, has installed ..."
+                 r",\s+(?:its|our)\s+(?:largest|biggest|first|main|key|anchor|oldest)\s+"
+                 r"(?:customer|client)\b|"
+                 # "have used <subject> modules since 2022" (partners.py: the subject's)
+                 r"\b(?:uses|used|use)(?=\s+[A-Z][\w-]*\s+(?:modules?|products?|software|platform|"
+                 r"systems?|sensors?|robots?|chips?|apps?|devices?|technology)\b)|"
+                 # "is also used by X"; "the qualified supplier list of X"
+                 r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
+                 r"\bsupplier\s+list\s+of\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
                  r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders)\b|"
                  # "X began offering <subject's product> to its members" (partners.py: only
@@ -446,7 +469,7 @@ PARTNER_KIND = [
                   # investment's or an acquisition's deal)
                   r"\b(?:a|an|the|its|their|our|framework)\s+(?:(?!strategic\b|investment\b|"
                   r"acquisition\b|merger\b|financing\b|funding\b|share\b)[\w-]+\s+){0,2}?"
-                  r"(?:contract|deal)\s+with\b"),
+                  r"(?:contract|deal|pact)\s+with\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case); per
 # branch where branches need different words (see Kinds).
@@ -456,18 +479,19 @@ PARTNER_WORDS = {
     "mou": ("memorandum", "mou"),
     "joint-venture": [("joint",), All(("set",), ("company", "venture", "firm"))],
     "joint-lab": ("joint",),
-    "alliance": ("alliance",),
+    "alliance": ("alliance", "consortium"),
     "strategic-agreement": ("strategic",),
     "collaboration": ("collaborat", "cooperat", "co-operat"),
     "supplier": [All(("partner", "contract", "agreement", "deal"),
                      ("fabrication", "manufacturing", "production", "supply"))] * 2 +
                 [("supplier",)] * 2 +
                 [All(("equipped", "powered", "built", "run"),
-                     ("chip", "gpu", "processor", "semiconductor", "accelerator"))],
-    "partnership": ("partner", "teamed", "work", "integrated", "plug"),
+                     ("chip", "gpu", "processor", "semiconductor", "accelerator")),
+                 ("supplied",), ("made",), ("source",), ("tapped",)],
+    "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
-        All(("won", "wins", "secured", "landed"), ("contract",)),
+        All(("won", "wins", "secured", "landed"), ("contract", "tender", "order")),
         All(("placed",), ("order",)),
         All(("main", "largest", "biggest", "first", "key", "anchor"), ("customer",)),
         ("buy", "ordered", "bought", "purchased"),
@@ -475,6 +499,8 @@ PARTNER_WORDS = {
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
                                "system", "algorithm", "chip", "model")),
         All(("run", "ran"), (" on",)),
+        ("live",), ("chose", "selected", "picked"), ("switched",), ("customer", "client"),
+        ("use",), ("used",), All(("supplier",), ("list",)),
         ("buys", "purchases", "orders"),
         ("offering",),
         All(("signed",), ("them",))],
@@ -482,7 +508,7 @@ PARTNER_WORDS = {
         All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
         All(_DASHES, ("agreement",)),
         All(("agreement",), ("licen",)),
-        ("contract", "deal")],
+        ("contract", "deal", "pact")],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
