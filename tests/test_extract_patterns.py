@@ -1355,3 +1355,46 @@ def test_a_state_selecting_the_subject_as_one_of_its_companies_is_no_customer():
     text = ("Quenmark makes robots. The Ministry of Economy, Trade and Industry selected Quenmark "
             "as one of its \"Global Niche Top\" companies in 2021.")
     assert _found(text, "partners") == []
+
+
+def test_investors_of_a_translation_an_update_and_a_list_with_a_possessive():
+    text = ("In February, Quenmark Intelligent completed a B round financing of 150 million yuan. "
+            "This round was led by Tarrow Capital, Heddle Investment and Orrin Venture "
+            "co-invested.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Capital", "lead"), ("Heddle Investment", "participant"),
+        ("Orrin Venture", "participant")]
+    text = ("Quenmark Robotics closed its Series A on 21 October: £7.5M, led by Tarrow Ventures, "
+            "with Heddle Capital joining as a new investor and Orrin Fund, already on our cap "
+            "table, taking up its full pro-rata.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Ventures", "lead"), ("Heddle Capital", "participant"),
+        ("Orrin Fund", "participant")]
+    text = ("In January Quenmark Therapeutics raised £38 million in a Series B led by Tarrow "
+            "Partners, with Heddle Ventures and the university's own Orrin Enterprise Fund also "
+            "investing.")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Partners", "lead"), ("Heddle Ventures", "participant"),
+        ("Orrin Enterprise Fund", "participant")]
+
+
+def test_a_fact_sheets_funding_labels():
+    text = ("Quenmark Pay - fact sheet\n\nFUNDING HISTORY\nAngel round (2019): £400,000\n"
+            "Investors: Tarrow Angels\nSeed (2020): £2.1 million\nLead investor: Heddle Ventures\n"
+            "Co-investors: Orrin Capital, Tarrow Angels\n")
+    assert [(r["round_name"], r["amount"], r["date"]) for r in _found(text, "rounds")] == [
+        ("Angel", 4e5, "2019"), ("Seed", 2.1e6, "2020")]
+    assert [(i["round_name"], i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Angel", "Tarrow Angels", "participant"), ("Seed", "Heddle Ventures", "lead"),
+        ("Seed", "Orrin Capital", "participant"), ("Seed", "Tarrow Angels", "participant")]
+
+
+@pytest.mark.parametrize("head", ["FERNLEIGH GAZETTE\nThursday 6 March 2025\n\n",
+                                  "Fernleigh University | News and events | Research\n\n"
+                                  "6 March 2025\n\n"])
+def test_the_publisher_over_the_page_is_not_the_subject(head):
+    text = (head + "A FERNLEIGH firm has opened a factory. Quenmark Composites, which makes floor "
+            "panels at Fernleigh University's old site, opened the plant on Monday. The plant "
+            "was paid for partly by a £6.5 million Series A round that Quenmark closed in "
+            "October.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series A", 6.5e6)]

@@ -50,7 +50,17 @@ _HELD_IN = re.compile(r"\b(?:stake|interest|investment|financing|funding|round|s
                       r"Series\s+[A-Z]\w*|invest(?:s|ed|ing)?)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                       r"in\s+(?:the\s+)?$")
 _DEFINED_TERM = re.compile(r"[\"“](?:Company|Issuer)[\"”]")  # cheap, before names are read
+# The publisher's name over a page: a newspaper's masthead opening the document ("FERNLEIGH
+# GAZETTE") or the first part of a site's breadcrumb line ("Aldermoor University | News and
+# events | Research"): no subject, wherever it is written.
+_MASTHEAD = re.compile(r"[^\S\n]*(?P<name>[^\n|]+?)[^\S\n]+(?:(?:Gazette|Times|Herald|Post|Journal|"
+                       r"Chronicle|Echo|Courier|Tribune|Observer|Advertiser)[^\S\n]*$|"
+                       r"\|[^\n|]+\|)", re.I | re.M)
 _DISCLAIMER = re.compile(r"\btakes?\s+no\s+responsibility\s+for\s+the\s+contents\b", re.I)
+# "Co-investors: Fenwyck Capital, Pennycress Angels", "Lead investor: Mardle Ventures": a
+# fact sheet's label and its names, no headline
+_LABEL = re.compile(r"(?:Lead\s+investors?|Co-investors?|Investors?|Backers?|Participants?|Lead|"
+                    r"Also\s+in|Customers?|Partners?|Integrations?):[ \t]+[A-Z]")
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 # "Aside from X, it also counts Y as investors": X is set beside the doer, a pronoun,
@@ -209,7 +219,7 @@ class Sentence:
         (not "Also in: X, Y" after a sentence on the same line, nor "X — customer")."""
         text = self.doc.text
         if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text) or \
-                _DESCRIBED.search(self.text) or \
+                _DESCRIBED.search(self.text) or _LABEL.match(self.text) or \
                 text[text.rfind("\n", 0, self.start) + 1:self.start].strip():
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
@@ -365,6 +375,10 @@ class Document:
                      if s.start <= self.dateline_span[0] < s.end]
         candidates, places = [], set()
         text = self.text
+        publisher = None
+        if (masthead := _MASTHEAD.match(text)) is not None:
+            # (also "Aldermoor University's School", "A FERNLEIGH firm")
+            publisher = self._head(masthead["name"].strip()).casefold()
         for s in lead:
             previous = None
             for n in s.names:
@@ -386,7 +400,8 @@ class Document:
                         and self.is_authority(text[previous.start:n.end])):
                     candidates.append(n.name)
                 previous = n
-        candidates = [c for c in candidates if c.casefold() not in places]
+        candidates = [c for c in candidates if c.casefold() not in places
+                      and (publisher is None or self._head(c).casefold() != publisher)]
         if not candidates:
             return None
         counts = Counter()

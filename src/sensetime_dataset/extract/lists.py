@@ -14,7 +14,7 @@ from .context import Sentence
 # ("and the Dutch contractor B": a place's adjective before the noun)
 NOUN_BEFORE = (r"(?:(?:the\s+)?(?:returning|existing|new|other)?\s*(?:investors?|backers?)\s+"
                 r"|the\s+(?:[A-Z][a-z]+\s+)?(?:(?!of\b|in\b|for\b|to\b|from\b|with\b|by\b|at\b|on\b)"
-                r"[a-z][\w-]*\s+){1,3})?")
+                r"[a-z][\w-]*(?:['’]s)?\s+){1,3})?")  # ("and the university's own B")
 # ("and the Kestle Fund": a list; ", the London investor" is an apposition)
 _LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:(?:,\s*and|,|and|&|as\s+well\s+as)\s*"
                        + NOUN_BEFORE + r"|(?:,\s*)?and\s+the\s+)$")

@@ -357,7 +357,8 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
         a, b = r.start + s.start, r.end + s.start
         if (_AFTER.search(text[a:b]) and not (_INVESTOR_NOUN.search(text[a:b]) and
                                               T.ROLE_AFTER_NAME.search(text, s.start, a))) \
-                or _INVERTED.match(text, b):
+                or _INVERTED.match(text, b) or text.startswith(":", b - 1) or \
+                text.startswith(":", b):  # a label: "Investors: X", "Co-investors: X, Y"
             hi = min([c for c in cuts if c > b] + [s.end])
             listed = list_after(s, b, hi)
             if not listed and _ALONGSIDE.fullmatch(text, a, b):

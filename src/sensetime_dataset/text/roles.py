@@ -66,7 +66,11 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"put\s+in\s+(?:further|new|additional)\s+money",
                r"took\s+a\s+(?:[\w-]+\s+)?ticket", r"co-?investors?:", r"investors:",
                # "... that X led and Y and Z joined.", "newcomer Y joined as well"
-               r"joined(?=\s*[.;]|\s+as\s+well\b|\s+too\b)"]
+               r"joined(?=\s*[.;]|\s+as\s+well\b|\s+too\b)",
+               # "led by X, Y and Z co-invested" (a translation's), "X, already on our cap
+               # table, taking up its full pro-rata", "with Y in it too"
+               r"co-?invest(?:ed|s|ing)", r"taking\s+up\s+its", r"took\s+up\s+its",
+               r"in\s+it\s+too"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
