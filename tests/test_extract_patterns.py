@@ -1398,3 +1398,23 @@ def test_the_publisher_over_the_page_is_not_the_subject(head):
             "was paid for partly by a £6.5 million Series A round that Quenmark closed in "
             "October.")
     assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series A", 6.5e6)]
+
+
+def test_entries_of_a_list_headed_by_their_partners_name():
+    text = ("QUENMARK ROBOTICS - THE QUARTERLY\nIssue 11 · Q3 2025 · Published 9 September 2025\n\n"
+            "Quenmark Robotics today launched its partner network. The founding members are:\n\n"
+            "• Tarrow Logistics. The Venlo-based group has placed an order for 120 Quenmark "
+            "robots.\n\n• Heddle Transport. A customer since 2023, the carrier runs 40 robots.\n\n"
+            "• Orrin Antriebe. The German drive specialist supplies the wheel motors for every "
+            "Quenmark Pick.\n\n• Sigwell Systems. Under a distribution agreement signed in July, "
+            "Sigwell will sell Quenmark robots in Denmark.\n\n• Hoogmoor University of Applied "
+            "Sciences. A two-year research collaboration, with two students based at Quenmark's "
+            "Delft lab.\n\nPartners. Quenmark also signed a distribution agreement last year.\n")
+    found = [p for p in extract(text) if p.table == "partners"]
+    assert [(p.fields["name"], p.fields["kind"], p.fields["date"]) for p in found] == [
+        ("Tarrow Logistics", "customer", "2025-09-09"), ("Heddle Transport", "customer", "2023"),
+        ("Orrin Antriebe", "supplier", "2025-09-09"), ("Sigwell Systems", "agreement", "2025-07"),
+        ("Hoogmoor University of Applied Sciences", "collaboration", "2025-09-09")]
+    # the quote starts at the entry's head, which names the partner
+    assert all(p.quote == text[p.start:p.end] and p.quote.startswith("• " + p.fields["name"])
+               for p in found)

@@ -339,13 +339,16 @@ class Document:
         text = self.text
         # at most MAX_NAME_WORDS words: a longer run of capitalised words is a headline's
         # (or a shouted line's), and trying every run of a long one is cubic in its length
+        shouted = n.name.isupper()  # "ELLORY WATER — THE QUARTERLY": the body's "Ellory"
         for k in range(min(len(words), MAX_NAME_WORDS), 0, -1):
             for i in range(0, len(words) - k + 1):
-                candidate = " ".join(words[i:i + k])
-                if len(candidate) > 2 and candidate not in NOT_NAME and \
-                        _word_at(text, candidate, s.end, len(text)) >= 0:  # in the body
-                    start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
-                    return NameMention(candidate, start, start + len(candidate), n.legal)
+                written = " ".join(words[i:i + k])
+                if len(written) <= 2 or written in NOT_NAME or written.capitalize() in NOT_NAME:
+                    continue
+                for candidate in (written, written.title()) if shouted else (written,):
+                    if _word_at(text, candidate, s.end, len(text)) >= 0:  # in the body
+                        start = n.start + len(" ".join(words[:i])) + (1 if i else 0)
+                        return NameMention(candidate, start, start + len(candidate), n.legal)
         return None
 
     def _find_subject(self) -> str | None:

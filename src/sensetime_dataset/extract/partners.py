@@ -40,6 +40,10 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r"\s")
 # "licensed TRY-114 from X", "licensed its antibody platform to X"
 _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
+_BARE_AGREEMENT = re.compile(r"(?:distribution|reseller|licen[cs]ing|co-?development|joint\s+"
+                             r"development)\s+(?:agreement|deal|contract)", re.I)
+# a name alone, as the head of an entry: "• Kalverstrand Logistics."
+_ENTRY_HEAD = re.compile(T.BULLET + r"?[ \t]*[A-Z][^.\n]*\.")
 # "from X under a long-term supply agreement": X is the other party (not a place: "in
 # Central Europe under a partnership")
 _UNDER_A = re.compile(r"\s+under\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?")
@@ -55,9 +59,12 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     if not s.find(T.PARTNER) or s.find(T.ENDED) or (s.find(T.FORWARD)
                                   and not s.find(T.ANNOUNCED_PLAN) and not _signed_before(s)):
         return []
-    if not about_subject(s) and not _LIST_LINE.match(s.text):
+    head = _entry_head(s, previous)
+    if not about_subject(s) and not _LIST_LINE.match(s.text) and head is None:
         return []
     text = s.doc.text
+    # an entry's relation is its head's, and its quote starts at the head
+    quote_start = previous.start if head is not None else s.start
     out, taken = [], set()
     for m in s.finditer(T.PARTNER):
         kind = m.lastgroup.replace("_", "-")
@@ -67,12 +74,14 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
         if kind == "listed":  # "partners and customers such as A, B and C"
             orgs = list_after(s, m.end(), s.end)
         else:
-            org = _partner_of(s, m)
+            if head is None and _BARE_AGREEMENT.fullmatch(text, m.start(), m.end()):
+                continue  # "a distribution agreement" naming no party: only an entry's
+            org = head or _partner_of(s, m)
             if org is None and _TWO.search(s.text):
                 org = _named_before(s, m.start(), previous)
             # "with A, B and C": every organization of the list; "A, B and C as partners"
             orgs = [org, *_listed_after(s, org)] if org is not None else []
-            if org is not None and org.end <= m.start():
+            if org is not None and head is None and org.end <= m.start():
                 orgs = list_before(s, s.start, org.end) or orgs
         lo, hi = _clause(s, m.start())
         if T.DATED_LINE.match(s.text):
@@ -86,8 +95,28 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             out.append(Proposal("partners", {"name": plain_name(_other_party(
                 _government_of(org, s), s), text), "date": date,
                                              "kind": kind},
-                                s.text, s.start, s.end, f"partners: {kind} ({text[m.start():m.end()]!r})"))
+                                text[quote_start:s.end], quote_start, s.end,
+                                f"partners: {kind} ({text[m.start():m.end()]!r})" +
+                                (" in the entry headed by its name" if head else "")))
     return out
+
+
+def _entry_head(s: Sentence, previous: Sentence | None):
+    """"• Kalverstrand Logistics. The Venlo-based group has placed an order for 120
+    robots.": an entry of a list headed by a name alone, on the sentence's own line; the
+    relation it tells is with that name (the head's mention), else None."""
+    if previous is None or len(previous.text) > 90:
+        return None
+    text = s.doc.text
+    if "\n" in text[previous.start:s.start] or not _ENTRY_HEAD.fullmatch(previous.text):
+        return None
+    names = previous.orgs()
+    # the whole line's text, of two words at least (not a heading: "Partners.")
+    if len(names) != 1 or names[0].end != previous.end - 1 or \
+            names[0].start - previous.start > 3 or " " not in names[0].name or \
+            s.doc.is_authority(names[0].name):
+        return None
+    return names[0]
 
 
 def _government_of(org, s: Sentence) -> str:

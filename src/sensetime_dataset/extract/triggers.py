@@ -404,7 +404,9 @@ PARTNER_KIND = [
                  # "sources its chips from X"
                  r"\bsources?\s+(?:its|our|the|all)\s+(?:[\w-]+\s+){0,2}?from\b|"
                  # "tapped X to supply the arm assemblies" (partners.py: X, right after)
-                 r"\btapped(?=\s+(?:[\w&'’.-]+\s+){1,6}?to\s+(?:supply|make|build|manufacture)\b)"),
+                 r"\btapped(?=\s+(?:[\w&'’.-]+\s+){1,6}?to\s+(?:supply|make|build|manufacture)\b)|"
+                 # "X supplies the wheel motors for every <product>": X, the doer
+                 r"\bsuppl(?:y|ies|ied)\s+(?:[\w-]+\s+){1,6}?for\s+(?:every|each|all)\b"),
     ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
                     r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
@@ -456,6 +458,8 @@ PARTNER_KIND = [
                  # "is also used by X"; "the qualified supplier list of X"
                  r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
                  r"\bsupplier\s+list\s+of\b|"
+                 # an entry's "A customer since 2023, the carrier runs 40 robots"
+                 r"\b(?-i:An?)\s+(?:[\w-]+\s+)?customer\s+since\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
                  r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders)\b|"
                  # "X began offering <subject's product> to its members" (partners.py: only
@@ -472,7 +476,11 @@ PARTNER_KIND = [
                   # investment's or an acquisition's deal)
                   r"\b(?:a|an|the|its|their|our|framework)\s+(?:(?!strategic\b|investment\b|"
                   r"acquisition\b|merger\b|financing\b|funding\b|share\b)[\w-]+\s+){0,2}?"
-                  r"(?:contract|deal|pact)\s+with\b"),
+                  r"(?:contract|deal|pact)\s+with\b|"
+                  # "Under a distribution agreement signed in July, X will sell ..." (an
+                  # entry's: X, its head)
+                  r"\b(?:distribution|reseller|licen[cs]ing|co-?development|joint\s+development)\s+"
+                  r"(?:agreement|deal|contract)\b(?!\s+with\b)"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case); per
 # branch where branches need different words (see Kinds).
@@ -490,7 +498,8 @@ PARTNER_WORDS = {
                 [("supplier",)] * 2 +
                 [All(("equipped", "powered", "built", "run"),
                      ("chip", "gpu", "processor", "semiconductor", "accelerator")),
-                 ("supplied",), ("made",), ("source",), ("tapped",)],
+                 ("supplied",), ("made",), ("source",), ("tapped",),
+                 All(("suppl",), ("every", "each", "all"))],
     "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
@@ -503,7 +512,7 @@ PARTNER_WORDS = {
                                "system", "algorithm", "chip", "model")),
         All(("run", "ran"), (" on",)),
         ("live",), ("chose", "selected", "picked"), ("switched",), ("customer", "client"),
-        ("use",), ("used",), All(("supplier",), ("list",)),
+        ("use",), ("used",), All(("supplier",), ("list",)), All(("customer",), ("since",)),
         ("buys", "purchases", "orders"),
         ("offering",),
         All(("signed",), ("them",))],
@@ -511,7 +520,8 @@ PARTNER_WORDS = {
         All(("signed", "struck", "inked", "reached"), ("deal", "contract", "agreement")),
         All(_DASHES, ("agreement",)),
         All(("agreement",), ("licen",)),
-        ("contract", "deal", "pact")],
+        ("contract", "deal", "pact"),
+        All(("distribution", "reseller", "licen", "development"), ("agreement", "deal", "contract"))],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"

@@ -344,11 +344,12 @@ def parse_date(text: str) -> str | None:
 # alone at the end of a byline ("By a reporter, June 3, 2022") or opening a line;
 # between the dots of a blog's or a newsletter's byline ("20 December 2024 · by the team",
 # "Weekly digest · Friday 7 February 2025 · Issue #212"); closing a place ("Ulm, 7 May
-# 2024. The start-up ..."); after "Published" or "Posted on".
+# 2024. The start-up ..."); after "Published" or "Posted on" (opening the line or after a
+# dot: "Issue 11 · Q3 2025 · Published 6 October 2025").
 _AFTER = re.compile(r"\s*(?:[–—·•-]|/[A-Za-z ]+/|\(|\||\.(?:\s|$))|\s*$")
 # ... or a weekday before it ("Thursday 12 February 2026")
 _BEFORE = re.compile(r"(?:(?:[–—|,·•-]\s*|^\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?)$")
-_POSTED = re.compile(r"^\s*(?:Posted|Published|Updated)(?:\s+on)?:?\s+$", re.I)
+_POSTED = re.compile(r"(?:^|[·•|–—])\s*(?:Posted|Published|Updated)(?:\s+on)?:?\s+$", re.I)
 
 
 def dateline(text: str) -> str | None:
@@ -372,7 +373,7 @@ def dateline_mention(text: str, scanned: list[re.Match] | None = None) \
         before = head[line_start:m.start]
         after = head[m.end:line_end if line_end >= 0 else len(head)]
         at_line_start = not before.strip()
-        if (_BEFORE.search(before) and _AFTER.match(after)) or _POSTED.match(before) or \
+        if (_BEFORE.search(before) and _AFTER.match(after)) or _POSTED.search(before) or \
                 (at_line_start and re.match(r"\s*(?:[–—|/·•-]|\?|$|,?\s*\d{1,2}:\d\d)", after)):
             return m
     return None

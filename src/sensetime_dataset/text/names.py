@@ -165,8 +165,9 @@ def _names_in(text: str, start: int, end: int) -> list[NameMention]:
         a, b = m.span()
         space = text.find(" ", a, b)
         if space < 0:
-            if text[a:b].rstrip(".,") in NOT_NAME:
-                continue  # one sentence word ("The", "March"): a quarter of all matches
+            word = text[a:b].rstrip(".,")
+            if word in NOT_NAME or (word.isupper() and word.capitalize() in NOT_NAME):
+                continue  # one sentence word ("The", "March", "THE"): a quarter of all matches
         else:
             first = text[a:space]
             if first.rstrip(".,") in NOT_NAME or first in _CONNECTOR or \
