@@ -459,7 +459,7 @@ PARTNER_KIND = [
                  r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
                  r"\bsupplier\s+list\s+of\b|"
                  # an entry's "A customer since 2023, the carrier runs 40 robots"
-                 r"\b(?-i:An?)\s+(?:[\w-]+\s+)?customer\s+since\b|"
+                 r"\ban?\s+(?:[\w-]+\s+)?customer\s+since\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
                  r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders)\b|"
                  # "X began offering <subject's product> to its members" (partners.py: only
