@@ -1418,3 +1418,33 @@ def test_entries_of_a_list_headed_by_their_partners_name():
     # the quote starts at the entry's head, which names the partner
     assert all(p.quote == text[p.start:p.end] and p.quote.startswith("• " + p.fields["name"])
                for p in found)
+
+
+@pytest.mark.parametrize("sentence, kind, date", [
+    ("Dr Mateus Lind joined us on 1 July as Chief Technology Officer.", "leadership", "2025-07-01"),
+    ("CFO Annika Brohm, appointed in July from a grid group, has tightened working capital.",
+     "leadership", "2025-07"),
+    ("\"We have grown fast,\" said Ms Dunster, who joined as managing director in January.",
+     "leadership", "2025-01"),
+    ("Priya Raval joined on 1 October as VP Engineering.", "leadership", "2025-10-01"),
+    ("Quenmark Composites officially opened the 6,000 square-metre plant on Monday.", "other",
+     "2025-10-20"),
+    ("When we released Quenmark Stock in April, the first clinic turned it on.", "product",
+     "2025-04"),
+])
+def test_events_of_this_session(sentence, kind, date):
+    text = ("Quenmark Composites update\nPublished 24 October 2025\n\nQuenmark Composites makes "
+            f"panels for trains.\n\n{sentence}")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [(kind, date)]
+
+
+def test_each_numbered_clipping_dates_the_weekdays_under_it():
+    text = ("QUENMARK MATERIALS B.V. - MEDIA COVERAGE REPORT\n\n"
+            "1. Polymer Ledger - 2 September 2025\nExcerpt: \"Quenmark Materials said on Tuesday "
+            "it had secured EUR35 million in a Series B round.\"\n\n"
+            "2. Process Europe - 3 October 2025\nExcerpt: \"Quenmark on Thursday opened a pilot "
+            "plant at the Geleen chemicals park.\"\n")
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [
+        ("Series B", "2025-09-02")]
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("other", "2025-10-02")]

@@ -11,7 +11,7 @@ from itertools import islice
 from ..text.names import NOT_NAME, find_names
 from ..text import DateMention, Money, NameMention, find_money, split_sentences
 from ..text.sentences import strip_span
-from ..text.dates import dateline_mention, resolve_dates, scan_dates
+from ..text.dates import dateline_mention, parse_date, resolve_dates, scan_dates
 from . import triggers as T
 
 # Words a name's first word must not be for it to stand for the whole name ("China
@@ -33,6 +33,10 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Prof
 _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "CEO",
                  "founder", "chairman", "Chairman", "President")
 _YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
+# A numbered item with its own date, "5. Process Europe - 3 October 2025" (a coverage
+# report's clipping, a digest's item): the anchor of the lines under it
+_ITEM_DATELINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]{1,80}?[ \t][-–—|·][ \t]*"
+                            r"(?P<date>[^\n]{6,30}?\d{4})[ \t]*$", re.MULTILINE)
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
 # "... Series B in Y", "a 15 per cent stake in Y", "to take 15% of Y": Y is invested in
 _INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A-Z]\w*|"
@@ -264,6 +268,10 @@ class Document:
         self.dateline_span = (line.start, line.end) if line else None
         # A history by years: "### 2021" dates "On 9 July" below it
         self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
+        items = [(m.start(), value) for m in _ITEM_DATELINE.finditer(text)
+                 if (value := parse_date(m["date"])) and len(value) == 10]
+        if len(items) > 1:  # (one is the document's dateline)
+            self.year_headings = sorted(self.year_headings + items)
         spans = [piece for a, b in split_sentences(text, keep_headings=True)
                  for piece in _pieces(text, a, b)]
         low = text.lower()
@@ -284,8 +292,9 @@ class Document:
                                     key=lambda f: (-len(f), f)) if self.subject else []
 
     def anchor_at(self, pos: int) -> str | None:
-        """The anchor of relative dates at `pos`: the year of the section heading above
-        it, else the dateline (or the date given by the caller)."""
+        """The anchor of relative dates at `pos`: the year of the section heading (or the
+        date of the numbered item) above it, else the dateline (or the date given by the
+        caller)."""
         year = None
         for start, value in self.year_headings:
             if start > pos:

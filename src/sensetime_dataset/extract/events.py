@@ -9,7 +9,7 @@ from .context import Sentence
 from .dating import about_subject, date_near, heading_month
 from .proposal import Proposal
 
-_JOINED_AS = re.compile(r"joined\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
+_JOINED_AS = re.compile(r"joined\s+(?:us\s+)?(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?as\b", re.I)
 _WRITER = re.compile(r"(?:we|i)\s", re.I)  # "when we started X": the writer's company
 _SET_UP = re.compile(r"set\s+up\s", re.I)  # the active "A and B set up X" (a founding)
 # "Founded in 2015 by A and B, X makes ...": a participle opening the sentence is said
@@ -18,7 +18,7 @@ _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
 # "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
 _FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)", re.I)
 # "launched Clara": a product by its name, which is capitalised ("launched in 2019" is none)
-_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced)\s+(?!(?:its|a|an|the|their)\b)(\S)",
+_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced|released)\s+(?!(?:its|a|an|the|their)\b)(\S)",
                        re.I)
 
 

@@ -616,7 +616,7 @@ EVENT = [
                 # "Launched AM-Na1, its first ..." (the name's capital is checked in
                 # events.py: this pattern is searched lower-cased); "a second system,
                 # launched in 2023" (after a comma: "the start-up launched in 2019" is none)
-                r"\b(?:launched|unveiled|introduced)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
+                r"\b(?:launched|unveiled|introduced|released)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
                 r"its|a|an|the|their)\b)[\w-]+(?=(?:\s+[\w.-]+){0,3}(?:,|\s+in\b|\s+on\b|\s*$))|"
                 r",\s+launched\s+in\s+(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?"
                 r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
@@ -643,14 +643,17 @@ EVENT = [
                 r"(?:[\w-]+\s+){0,3}?(?:model|platform|chip|robot|device|vehicle|drug|"
                 r"software)\b(?!\s+(?:partnership|agreement|deal|business|division|unit)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+(?:on|in)|bec(?:ame|omes)|"
-                   r"join(?:ed|s)\s+(?:[\w-]+\s+){0,3}?as|stepped\s+down|succeeded|took\s+over|"
+                   r"join(?:ed|s)\s+(?:[\w-]+\s+){0,4}?as|stepped\s+down|succeeded|took\s+over|"
                    r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|"
                    r"handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
                    # a title a long aside away; "Dr." inside the aside
                    r"(?:[^.]|(?<=\b(?:Dr|Mr|Ms))\.){0,130}?\b(?:chief\s+(?:\w+\s+){1,2}officer|"
                    r"chief\s+scientist|"
                    r"chief\s+executive|CEO|CFO|CTO|COO|president|chairman|chairwoman|chair|"
-                   r"advis[eo]r)\b|"
+                   r"advis[eo]r|managing\s+director|VP)\b|"
+                   # "CFO Annika Brohm, appointed in July from ...": the title before the name
+                   r"\b(?:CEO|CFO|CTO|COO)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2},\s+(?:who\s+was\s+)?"
+                   r"(?:appointed|hired|named)\b|"
                    # "its founder X died", "the death of its founder X"
                    r"\b(?:co-?founder|founder|chairman|chairwoman|CEO|chief\s+executive|"
                    r"president)\b[^.]{0,60}?\b(?:died|passed\s+away)\b|"
@@ -693,7 +696,7 @@ EVENT = [
     ("press-report", r"\b(?:reported|revealed)\s+(?:(?:in|on)\s+[\w ,]{1,20}?\s+)?that\b"),
     # a plant opened or started, jobs cut: events a curator records as `other`
     ("other", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
-              r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&-]+\s+){0,3}?"
+              r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&£$€.,-]+\s+){0,3}?"
               r"(?:factory|plant|facility)\b|"
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
               r"\b(?:factory|plant|facility|base)\b[^.;]{0,40}?\b(?:began|started|commenced)\s+"
@@ -724,7 +727,7 @@ EVENT_WORDS = {
             ("model", "platform", "chip", "robot", "device", "vehicle", "drug", "software"))],
     "leadership": [("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
-                   "welcom")] + [("died", "passed"), ("death",)],
+                   "welcom")] + [("appointed", "named", "hired"), ("died", "passed"), ("death",)],
     "award": [
         All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
              "earned", "chosen", "named"), ("award", "prize", "medal", "year")),  # "won ... award"
