@@ -388,7 +388,10 @@ class Document:
         candidates, places = [], set()
         text = self.text
         publisher = None
-        if (masthead := _MASTHEAD.match(text)) is not None:
+        # the first line only, and a short one: the pattern scans to the line's end
+        # from each of its characters (quadratic on a long line)
+        end = text.find("\n", 0, 200)
+        if (masthead := _MASTHEAD.match(text[:end if end >= 0 else 200])) is not None:
             # (also "Aldermoor University's School", "A FERNLEIGH firm")
             publisher = self._head(masthead["name"].strip()).casefold()
         for s in lead:

@@ -453,7 +453,7 @@ PARTNER_KIND = [
                  r",\s+(?:its|our)\s+(?:largest|biggest|first|main|key|anchor|oldest)\s+"
                  r"(?:customer|client)\b|"
                  # "have used <subject> modules since 2022" (partners.py: the subject's)
-                 r"\b(?:uses|used|use)(?=\s+[A-Z][\w-]*\s+(?:modules?|products?|software|platform|"
+                 r"\b(?:uses|used|use)\s(?=\s*[A-Z][\w-]*\s+(?:modules?|products?|software|platform|"
                  r"systems?|sensors?|robots?|chips?|apps?|devices?|technology)\b)|"
                  # "is also used by X"; "the qualified supplier list of X"
                  r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
@@ -498,9 +498,9 @@ PARTNER_WORDS = {
                 [("supplier",)] * 2 +
                 [All(("equipped", "powered", "built", "run"),
                      ("chip", "gpu", "processor", "semiconductor", "accelerator")),
-                 ("supplied",), ("made",), ("source",), ("tapped",),
-                 All(("suppl",), ("every", "each", "all"))],
-    "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie"),
+                 ("supplied by",), ("made for",), ("sources ", "source "), ("tapped",),
+                 All(("suppl",), ("for every", "for each", "for all"))],
+    "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
         All(("won", "wins", "secured", "landed"), ("contract", "tender", "order")),
@@ -511,8 +511,10 @@ PARTNER_WORDS = {
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
                                "system", "algorithm", "chip", "model")),
         All(("run", "ran"), (" on",)),
-        ("live",), ("chose", "selected", "picked"), ("switched",), ("customer", "client"),
-        ("use",), ("used",), All(("supplier",), ("list",)), All(("customer",), ("since",)),
+        ("went live",), ("chose", "selected", "picked"), ("switched",),
+        All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
+            ("customer", "client")),
+        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("customer since",),
         ("buys", "purchases", "orders"),
         ("offering",),
         All(("signed",), ("them",))],
@@ -727,7 +729,8 @@ EVENT_WORDS = {
             ("model", "platform", "chip", "robot", "device", "vehicle", "drug", "software"))],
     "leadership": [("appointed", "named", "hired", "promoted", "brought", "became", "becomes",
                    "joined", "joins", "stepped", "succeeded", "took", "board", "handed",
-                   "welcom")] + [("appointed", "named", "hired"), ("died", "passed"), ("death",)],
+                   "welcom")] + [All(("ceo", "cfo", "cto", "coo"), ("appointed", "named", "hired")),
+                                 ("died", "passed"), ("death",)],
     "award": [
         All(("receiv", "won", "wins", "awarded", "took", "picked", "scooped", "collected",
              "earned", "chosen", "named"), ("award", "prize", "medal", "year")),  # "won ... award"
