@@ -40,7 +40,8 @@ A proposal matches an expected record of the same table when
   rounds     the round names agree (normalized: "Series B", "B1", "IPO", "Seed", "Strategic";
              a strategic round labelled without a name is "Strategic", the name the
              extractor gives an unnamed strategic investment) or the amounts agree (and the currencies, where both give one);
-  investors  the organization agrees (labelled corpus: normalized name; project: resolved
+  investors  the organization agrees (labelled corpus: normalized name, legal forms and
+             "the city of" left out; project: resolved
              through curation/organizations.yaml names, aliases and variants) and the role;
   partners   the organization agrees (as for investors);
   sanctions  the programs share at least half their words (normalized), or failing a
@@ -51,7 +52,7 @@ matched by some proposal / expected records. Field accuracy: of the matched pair
 share whose non-key fields (date, amount, currency, valuation, role, kind, target ...)
 given by the expected record equal the proposal's (any proposal of that key)."""
 
-_LEGAL = re.compile(r"\b(?:inc|ltd|limited|co|corp|corporation|the|plc|llc)\b\.?", re.I)
+_LEGAL = re.compile(r"\b(?:inc|ltd|limited|co|corp|corporation|the|plc|llc|city\s+of)\b\.?", re.I)
 
 
 def norm_name(name) -> str:

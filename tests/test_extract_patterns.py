@@ -1448,3 +1448,12 @@ def test_each_numbered_clipping_dates_the_weekdays_under_it():
         ("Series B", "2025-09-02")]
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
         ("other", "2025-10-02")]
+
+
+def test_a_city_as_a_party_and_drones_deployed_at_a_customer():
+    text = ("Quenmark Logistics operates medical drones.\n\nHallevik, 12 February 2026\n\nFor "
+            "Quenmark Logistics, the memorandum of understanding with the city of Hallevik builds "
+            "on work under way. The company's drones are deployed at Hallevik University Hospital, "
+            "where they carry blood samples.")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
+        ("city of Hallevik", "mou"), ("Hallevik University Hospital", "customer")]

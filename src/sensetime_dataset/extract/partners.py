@@ -30,7 +30,9 @@ _PAST_SIGNING = re.compile(r"\b(?:signed|agreed|entered|struck|inked|formed|set\
 _JOINT_NAME = re.compile(r"(?P<a>[\w&.]+)-(?P<b>[\w&.]+)\s+(?:Joint\s+)?(?:Alliance|Lab|"
                          r"Laboratory|Centre|Center|Institute|Venture)\b")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:(?:municipal|city|provincial|state|regional|local|"
-                                r"central|national|federal)\s+)?government\s+of\s+$", re.I)
+                                r"central|national|federal)\s+)?government\s+of\s+$|"
+                                r"\b(?:city|municipality|province|port\s+authority)\s+of\s+$",
+                                re.I)
 _TWO = re.compile(r"\b(?:the\s+two\s+companies|both\s+companies|the\s+two\s+firms)\b", re.I)
 _FRONTED_WITH = re.compile(r"(?:[\W\d]*\s)?with\s+(?:the\s+)?", re.I)  # "With X, it ..."
 # "founded, together with X, a joint laboratory": X, named after a "with" before the trigger
@@ -92,8 +94,9 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             if org.name in taken:
                 continue
             taken.add(org.name)
-            out.append(Proposal("partners", {"name": plain_name(_other_party(
-                _government_of(org, s), s), text), "date": date,
+            name = _government_of(org, s)
+            out.append(Proposal("partners", {"name": name if name != org.name else plain_name(
+                _other_party(name, s), text), "date": date,
                                              "kind": kind},
                                 text[quote_start:s.end], quote_start, s.end,
                                 f"partners: {kind} ({text[m.start():m.end()]!r})" +
@@ -120,7 +123,8 @@ def _entry_head(s: Sentence, previous: Sentence | None):
 
 
 def _government_of(org, s: Sentence) -> str:
-    """"the municipal government of Shanghai": the government, not the place."""
+    """"the municipal government of Shanghai", "the city of Hallevik": the government, not
+    the place (nor a name of the document that starts with the place's)."""
     m = _GOVERNMENT_BEFORE.search(s.doc.text, max(s.start, org.start - 40), org.start)
     return s.doc.text[m.start():org.end] if m else org.name
 

@@ -458,6 +458,8 @@ PARTNER_KIND = [
                  # "is also used by X"; "the qualified supplier list of X"
                  r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
                  r"\bsupplier\s+list\s+of\b|"
+                 # "the company's drones are deployed at X Hospital"
+                 r"\b(?:is|are|was|were|been)\s+(?:now\s+|already\s+)?(?:deployed|installed)\s+at\b|"
                  # an entry's "A customer since 2023, the carrier runs 40 robots"
                  r"\ban?\s+(?:[\w-]+\s+)?customer\s+since\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
@@ -514,7 +516,7 @@ PARTNER_WORDS = {
         ("went live",), ("chose", "selected", "picked"), ("switched",),
         All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
             ("customer", "client")),
-        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("customer since",),
+        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("deployed at", "installed at"), ("customer since",),
         ("buys", "purchases", "orders"),
         ("offering",),
         All(("signed",), ("them",))],
