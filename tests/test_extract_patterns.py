@@ -1457,3 +1457,27 @@ def test_a_city_as_a_party_and_drones_deployed_at_a_customer():
             "where they carry blood samples.")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [
         ("city of Hallevik", "mou"), ("Hallevik University Hospital", "customer")]
+
+
+def test_yen_or_yuan_as_the_documents_country_says():
+    text = ("Quenmark Precision K.K. is a Japanese maker of actuators based in Tokyo. A ¥1.8 "
+            "billion Series B followed. Quenmark went public on the Tokyo Stock Exchange on 20 "
+            "March 2019, raising ¥6.2 billion.")
+    assert [(r["round_name"], r["amount"], r["currency"]) for r in _found(text, "rounds")] == [
+        ("Series B", 1.8e9, "JPY"), ("IPO", 6.2e9, "JPY")]
+    text = "Quenmark, a Shanghai maker of robots, raised ¥50 million in a Series A in 2021."
+    assert [r["currency"] for r in _found(text, "rounds")] == ["CNY"]
+    text = "Quenmark Robotics raised ¥50 million in a Series A in 2021."
+    assert [r["currency"] for r in _found(text, "rounds")] == [None]  # no country: no currency
+
+
+def test_a_plan_after_a_semicolon_leaves_the_round_before_it():
+    text = ("Quenmark Batteries was spun out of a Dutch university in 2017. It raised €60 million "
+            "in a Series B in 2023; it said in June it aims to raise a larger round next year.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series B", 6e7)]
+
+
+def test_a_company_quoted_on_aim_since_its_admission():
+    text = ("Quenmark Diagnostics plc (AIM: QDX) provides an update. Quenmark has been quoted on "
+            "AIM since its admission in June 2021.")
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("IPO", "2021-06")]

@@ -32,6 +32,10 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Prof
 # The words _PERSON_BEFORE ends with: a window not ending so cannot match.
 _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "CEO",
                  "founder", "chairman", "Chairman", "President")
+# Words that tell which country's currency "¥" is (counted in the lower-cased text)
+_JAPAN_WORDS = (" yen", "jpy", "japan", "tokyo", "osaka", "k.k.", "kabushiki")
+_CHINA_WORDS = (" yuan", "rmb", "cny", "china", "chinese", "beijing", "shanghai", "shenzhen",
+                "hangzhou")
 _YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
 # A numbered item with its own date, "5. Process Europe - 3 October 2025" (a coverage
 # report's clipping, a digest's item): the anchor of the lines under it
@@ -205,7 +209,14 @@ class Sentence:
 
     @cached_property
     def money(self) -> list[Money]:
-        return find_money(self.doc.text, self.start, self.end)
+        found = find_money(self.doc.text, self.start, self.end)
+        if any(m.currency is None for m in found) and "¥" in self.text:
+            # "¥1.8 billion": yen or yuan, as the document's country says (no currency
+            # when it does not)
+            text = self.doc.text
+            found = [m._replace(currency=self.doc.yen_currency)
+                     if m.currency is None and "¥" in text[m.start:m.end] else m for m in found]
+        return found
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -290,6 +301,15 @@ class Document:
         self.subject_forms = sorted({self.subject, self._head(self.subject)} |
                                     ({self.defined_term} if self.defined_term else set()),
                                     key=lambda f: (-len(f), f)) if self.subject else []
+
+    @cached_property
+    def yen_currency(self) -> str | None:
+        """The currency "¥" stands for in this document: JPY where it speaks of Japan more
+        than of China, CNY the other way round, else None."""
+        low = self.text.lower()
+        japan = sum(low.count(w) for w in _JAPAN_WORDS)
+        china = sum(low.count(w) for w in _CHINA_WORDS)
+        return "JPY" if japan > china else "CNY" if china > japan else None
 
     def anchor_at(self, pos: int) -> str | None:
         """The anchor of relative dates at `pos`: the year of the section heading (or the

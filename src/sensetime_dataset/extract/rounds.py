@@ -227,7 +227,9 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         # the amount (one before it, "is valued at $7.5 billion, having raised ...", is
         # the company's value since)
         valuation = next((v for v in valuations if 0 < v.start - a.end <= 40), None)
-        if _PRICED.search(s.text):  # "raised HK$2.3 billion after pricing its shares at"
+        # "raised HK$2.3 billion after pricing its shares at", "went public on the Tokyo
+        # Stock Exchange on 20 March, raising ¥6.2 billion"
+        if _PRICED.search(s.text) or T.LISTED.search(text, s.start, s.end):
             out.append(_round(s, "IPO", "ipo", date_near(s, a.start), a, valuation,
                               "funding verb + amount + shares priced"))
             current = "IPO"
@@ -292,13 +294,17 @@ def _shares_placed(s: Sentence) -> list[Proposal] | None:
 
 def _forward(s: Sentence) -> bool:
     """A plan, not a round: "filed for an IPO" too, unless the listing followed ("filed
-    for an IPO in August and listed on 3 November, raising ...")."""
+    for an IPO in August and listed on 3 November, raising ..."), or the plan is told in a
+    clause after a semicolon that follows the round's verb."""
     m = s.search(T.FORWARD)
     if m is None:
         return False
     if s.doc.text[m.start():m.start() + 4].lower() == "file":
         return not T.LISTED.search(s.doc.text, m.end(), s.end)
-    return True
+    # "raised €60 million in a Series B in 2023; it said in June it aims to raise a larger
+    # round": the plan is the next clause's, the round before it done
+    semi = s.doc.text.rfind(";", s.start, m.start())
+    return semi < 0 or s.search(T.FUNDING_VERB, s.start, semi) is None
 
 
 def _investor_doing(s: Sentence, a: int, b: int):

@@ -279,10 +279,12 @@ ROUND_NAME = Keyed(re.compile(
     r"|\b(?P<strategic>strategic\s+(?:investment|financing|round|funding))"
     r"|\b(?P<ipo>initial\s+public\s+offering|(?<!pre-)\bIPO\b|\blisted\s+on\s+the|"
     r"\blisting\s+of\s+(?:the\s+|its\s+|our\s+)?shares\b|"
+    # "quoted on AIM since its admission in June 2021", "admission to trading on AIM"
+    r"(?<=since its )admission\b|\badmission\s+to\s+(?:trading\s+on\s+)?AIM\b|"
     r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', *(f"pre{dash}{letter}" for dash in ("", "-") for letter in "abcdefgh"),
        *_after_space("round", "tranche"),  # "B1 round", "C round" (not "around")
-       'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'listing', 'trading'))
+       'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'listing', 'admission', 'trading'))
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
 BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
