@@ -1481,3 +1481,14 @@ def test_a_company_quoted_on_aim_since_its_admission():
     text = ("Quenmark Diagnostics plc (AIM: QDX) provides an update. Quenmark has been quoted on "
             "AIM since its admission in June 2021.")
     assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("IPO", "2021-06")]
+
+
+def test_a_bulleted_list_of_the_rounds_investors():
+    text = ("Quenmark Analytics lands $30 million\nBOSTON, Sept 4, 2025 - Quenmark Analytics "
+            "has raised $30 million in Series A funding, the company "
+            "announced this morning. Full list below.Investors in the round:\n"
+            "• Tarrow Ventures (lead)\n• Heddle Capital\n• Orrin Health Fund\n\n"
+            "Quenmark was started in 2022.")
+    assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
+        ("Tarrow Ventures", "lead", "Series A"), ("Heddle Capital", "participant", "Series A"),
+        ("Orrin Health Fund", "participant", "Series A")]

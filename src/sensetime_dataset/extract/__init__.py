@@ -12,6 +12,7 @@ from ..published.schema import date_bounds
 from . import triggers as T
 from .context import Document
 from .events import events_in, one_founding
+from . import investor_list
 from .partner_list import heading_kind, is_item, list_item
 from .partners import partners_in, without_ended
 from .proposal import FIELDS, TABLES, Proposal
@@ -42,8 +43,13 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
     current_round = None
     previous = None
     list_kind = None  # the kind of the partners list whose bullet lines come next
+    investors_listed = False  # the bullet lines that come next are the round's investors
     for s in doc.sentences:
         rounds, current_round = rounds_in(s, current_round)
+        if investors_listed and current_round is not None and \
+                not any(p.table == "investors" for p in rounds):
+            rounds += investor_list.list_item(s, current_round)
+        investors_listed = investor_list.heading(s) or (investors_listed and is_item(s))
         sanctions = sanctions_in(s)
         found = rounds + sanctions
         if list_kind and is_item(s):

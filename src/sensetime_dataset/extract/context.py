@@ -69,6 +69,8 @@ _DISCLAIMER = re.compile(r"\btakes?\s+no\s+responsibility\s+for\s+the\s+contents
 # fact sheet's label and its names, no headline
 _LABEL = re.compile(r"(?:Lead\s+investors?|Co-investors?|Investors?|Backers?|Participants?|Lead|"
                     r"Also\s+in|Customers?|Partners?|Integrations?):[ \t]+[A-Z]")
+# "• Ostrander Capital", "• Greyhaven Ventures (lead)": a bulleted list's name, no headline
+_NAME_ITEM = re.compile(T.BULLET + r"[ \t]*(?:[A-Z][\w&'’.-]*[ \t]?){1,5}(?:\([^)\d\n]{1,30}\))?\s*")
 # "X — customer (since 2025)": a list line describing a name, no headline
 _DESCRIBED = re.compile(r"\s" + T.DASH + r"\s+[a-z]")
 # "Aside from X, it also counts Y as investors": X is set beside the doer, a pronoun,
@@ -235,6 +237,7 @@ class Sentence:
         text = self.doc.text
         if self.text.rstrip().endswith(".") or T.DATED_LINE.match(self.text) or \
                 _DESCRIBED.search(self.text) or _LABEL.match(self.text) or \
+                _NAME_ITEM.fullmatch(self.text) or \
                 text[text.rfind("\n", 0, self.start) + 1:self.start].strip():
             return False
         words = [w for w in self.text.split() if w[0].isalpha()]
