@@ -1492,3 +1492,11 @@ def test_a_bulleted_list_of_the_rounds_investors():
     assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
         ("Tarrow Ventures", "lead", "Series A"), ("Heddle Capital", "participant", "Series A"),
         ("Orrin Health Fund", "participant", "Series A")]
+
+
+def test_no_round_where_something_got_lost_or_a_rival_raised():
+    text = ("Quenmark Storage lands £40m Series B\n\nWorth noting, because it got lost in the "
+            "noise: last month Quenmark and the University of Tarrow set up a joint research lab "
+            "with a shared budget of £6m over five years. Heddlebright, the Cambridge battery "
+            "start-up that Quenmark often gets compared with, raised £12m last month.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series B", 4e7)]

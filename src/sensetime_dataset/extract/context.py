@@ -84,6 +84,10 @@ _DESCRIBED_AS_ORGANIZATION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|app|application|platform|maker|"
     r"manufacturer|developer|operator|provider|group|bank|fund|start-?up|brand|retailer|giant|"
     r"conglomerate|carrier|insurer|lender|university|institute|agency|subsidiary)\b|"
+    # "Cellbright, the Cambridge battery start-up that ..." (a word or more between "the"
+    # and the noun: "Separately, the company said" describes no word)
+    r",\s+the\s+(?:[\w-]+\s+){1,3}?(?:company|firm|maker|manufacturer|developer|operator|"
+    r"provider|start-?up|retailer|insurer|lender|carrier|bank)\b|"
     # "Previda, one of Portugal's largest health insurers, ..."
     r",\s+one\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:companies|firms|platforms|makers|manufacturers|"
     r"developers|operators|providers|groups|banks|funds|brands|retailers|carriers|insurers|"

@@ -79,7 +79,10 @@ BULLET = r"(?:[-*•·]|â€¢)"
 # Verbs that report a round as done (present tense too: headlines say "raises").
 FUNDING_VERB = Keyed(re.compile(
     r"\b(?:rais(?:ed|es|ing)|clos(?:ed|es|ing)|complet(?:ed|es|ing|ion\s+of)|secur(?:ed|es)|"
-    r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|got|gets|net(?:ted|s)|"
+    r"receiv(?:ed|es)|obtain(?:ed|s)|land(?:ed|s)|bag(?:ged|s)|net(?:ted|s)|"
+    # "got $5 million", "gets funding" (not "it got lost", "gets compared with")
+    r"(?:got|gets)(?=\s+(?:(?:a|an|about|nearly|over|more\s+than|fresh|new)\s+)?"
+    r"(?:[$€£¥₹\\\d]|[A-Z]{1,3}\$|RMB|funding|investment|financing|backing|capital))|"
     r"pric(?:ed|es|ing)|listed|debuted|financing\s+of|investment\s+of|"
     r"(?:began|started)\s+trading)\b", I),
       ('rais', 'clos', 'complet', 'secur', 'receiv', 'obtain', 'land', 'bag', 'got', 'gets',
