@@ -1500,3 +1500,23 @@ def test_no_round_where_something_got_lost_or_a_rival_raised():
             "with a shared budget of £6m over five years. Heddlebright, the Cambridge battery "
             "start-up that Quenmark often gets compared with, raised £12m last month.")
     assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series B", 4e7)]
+
+
+@pytest.mark.parametrize("sentence, partner, kind", [
+    ("In 2016 Quenmark Dynamics entered into a strategic alliance with Tarrow Instruments of "
+     "Japan.", "Tarrow Instruments", "alliance"),
+    ("In September 2024, Quenmark Dynamics and the School of Mechanical Engineering of Heddle "
+     "University of Technology set up a joint laboratory.", "Heddle University of Technology",
+     "joint-lab"),
+    ("In October Quenmark Dynamics signed its first customer in the United States, Orrin Urgent "
+     "Care, which operates 18 clinics.", "Orrin Urgent Care", "customer"),
+])
+def test_whose_partner_a_sentence_names(sentence, partner, kind):
+    assert [(p["name"], p["kind"]) for p in _found(sentence, "partners")] == [(partner, kind)]
+
+
+def test_a_partners_own_customer_is_not_the_subjects():
+    text = ("Quenmark Diagnostics entered into a joint development agreement with Tarrow Reagents "
+            "on 20 November 2025. Tarrow, which also supplies reagents to Heddle Labs, will "
+            "contribute its antibody library.")
+    assert [p["name"] for p in _found(text, "partners")] == ["Tarrow Reagents"]

@@ -53,6 +53,17 @@ _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
 _ABBREVIATED = re.compile(r"^(?P<name>.+?)\s+\((?P<short>[^()\s]+)\)$")
 
 
+# "Kaden Instruments of Japan": a name of two words or more whose last is a maker's word,
+# then its country (not "Industrial Bank of Korea", "Development Bank of Japan": names)
+_OF_COUNTRY = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)* (?:Instruments|Industries|"
+    r"Systems|Electronics|Motors|Technologies|Technology|Labs|Holdings|Group|Corporation|Corp|"
+    r"Chemicals|Pharmaceuticals|Robotics|Materials|Machinery)) of (?:the )?(?:Japan|China|Korea|Germany|France|Italy|Spain|India|Taiwan|"
+    r"Singapore|Canada|Brazil|Mexico|Sweden|Norway|Denmark|Finland|Switzerland|Austria|"
+    r"Netherlands|Belgium|Israel|Australia|America|United States|United Kingdom|UK|US)$")
+# "School of Mechanical Engineering of Nanling University of Technology": the university
+_SCHOOL_OF = re.compile(r"(?:School|Faculty|Department|College)\s+of\s+.+?\s+(?:of|at)\s+"
+                        r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+"
+                        r"(?:University|Institute)\b.*)$")
 # "Germany's Ostwald Medizintechnik", "Korea's Hanbyeol Group": a place's possessive
 # before a name of two words or more
 _PLACE_OWNER = re.compile(r"^[A-Z][a-z]+['’]s\s+(?=[A-Z][\w&-]*\s+[A-Z0-9])")
@@ -64,8 +75,13 @@ _TRADE_NOUN = re.compile(r"^(?:[A-Z][a-z]*maker|Retailer|Insurer|Lender|Carrier|
 def plain_name(name: str, text: str | None = None) -> str:
     """An organization's name as a record gives it: a leading "X-based", "Germany's" or
     "Steelmaker" dropped, an abbreviation in brackets after it dropped ("(MIT)": a
-    registry keeps short forms as aliases), and a short form ("Okeford") written in full
-    where `text` has it ("Okeford Motors")."""
+    registry keeps short forms as aliases), a country after it dropped ("Kaden Instruments
+    of Japan"; not "Bank of China"), a school named for its university ("School of
+    Mechanical Engineering of Nanling University" is Nanling University's), and a short
+    form ("Okeford") written in full where `text` has it ("Okeford Motors")."""
+    if " of " in name:
+        if (m := _OF_COUNTRY.match(name)) or (m := _SCHOOL_OF.match(name)):
+            name = m["name"]
     if name.endswith(")") and (m := _ABBREVIATED.match(name)) and \
             is_abbreviation(m["short"], m["name"]):
         name = m["name"]

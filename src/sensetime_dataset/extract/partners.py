@@ -44,6 +44,9 @@ _LIST_LINE = re.compile(T.BULLET + r"?\s*[A-Z][^\n–—]{0,60}?\s" + T.DASH + r
 _FROM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to)\s+")
 _BARE_AGREEMENT = re.compile(r"(?:distribution|reseller|licen[cs]ing|co-?development|joint\s+"
                              r"development)\s+(?:agreement|deal|contract)", re.I)
+# "Culverhay, which also supplies": the doer of a relative clause, named before it
+_RELATIVE_DOER = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:which|who)\s+"
+                            r"(?:also\s+|now\s+|still\s+)?$")
 # a name alone, as the head of an entry: "• Kalverstrand Logistics."
 _ENTRY_HEAD = re.compile(T.BULLET + r"?[ \t]*[A-Z][^.\n]*\.")
 # "from X under a long-term supply agreement": X is the other party (not a place: "in
@@ -216,6 +219,9 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.endswith((" to", " of", " from", " at")) and not trigger.startswith("switched"):
         # "a supplier to X", "supplies drones to the operator X", "a contract from X",
         # "went live at X"
+        if (doer := _RELATIVE_DOER.search(text, max(s.start, m.start() - 60), m.start())) \
+                and not s.doc.is_subject(doer["name"]):
+            return None  # "Culverhay, which also supplies reagents to X": Culverhay's customer
         after = [n for n in orgs if n.start >= m.end()]
         if not after or _APPOSITION.search(text, s.start, m.start()):
             return None  # "Leon, a major supplier of ... in Xinjiang": Leon supplies
@@ -235,6 +241,12 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
             return after[0]
+    if trigger.lower().startswith("signed") and trigger.lower().endswith(("customer", "client")):
+        # "signed its first customer in the United States, X": the first name after it
+        # that is no place ("in the United States")
+        after = [n for n in orgs if n.start >= m.end() and not T.PREPOSITION_BEFORE.search(
+            text, max(s.start, n.start - 12), n.start)]
+        return after[0] if after and after[0].start - m.end() < 60 else None
     if trigger.lower().startswith(("tapped", "our ", "its ", "their ")) or \
             trigger.endswith("used by"):
         # "tapped X to supply", "our implementation partner, X", "is used by X": X, next

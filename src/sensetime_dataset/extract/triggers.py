@@ -465,6 +465,10 @@ PARTNER_KIND = [
                  r"\bsupplier\s+list\s+of\b|"
                  # "the company's drones are deployed at X Hospital"
                  r"\b(?:is|are|was|were|been)\s+(?:now\s+|already\s+)?(?:deployed|installed)\s+at\b|"
+                 # "signed its first customer in the United States, X" (partners.py: the
+                 # name after it, not a place)
+                 r"\bsigned\s+(?:its|our|a|the)\s+(?:first|new|largest|biggest)\s+(?:[\w-]+\s+)?"
+                 r"(?:customer|client)\b|"
                  # an entry's "A customer since 2023, the carrier runs 40 robots"
                  r"\ban?\s+(?:[\w-]+\s+)?customer\s+since\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
@@ -487,7 +491,11 @@ PARTNER_KIND = [
                   # "Under a distribution agreement signed in July, X will sell ..." (an
                   # entry's: X, its head)
                   r"\b(?:distribution|reseller|licen[cs]ing|co-?development|joint\s+development)\s+"
-                  r"(?:agreement|deal|contract)\b(?!\s+with\b)"),
+                  r"(?:agreement|deal|contract)\b(?!\s+with\b)|"
+                  # "X appointed as exclusive distributor for Japan": X, the name before
+                  r"\b(?:was\s+|has\s+been\s+)?appointed\s+(?:as\s+)?(?:its\s+|the\s+|an?\s+)?"
+                  r"(?:exclusive\s+|sole\s+|official\s+|authori[sz]ed\s+)?(?:distributor|reseller|"
+                  r"dealer)\b"),
 ]
 # Per kind, words of which every match of its pattern contains one (lower case); per
 # branch where branches need different words (see Kinds).
@@ -521,7 +529,8 @@ PARTNER_WORDS = {
         ("went live",), ("chose", "selected", "picked"), ("switched",),
         All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
             ("customer", "client")),
-        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("deployed at", "installed at"), ("customer since",),
+        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("deployed at", "installed at"),
+        All(("signed",), ("customer", "client")), ("customer since",),
         ("buys", "purchases", "orders"),
         ("offering",),
         All(("signed",), ("them",))],
@@ -530,7 +539,8 @@ PARTNER_WORDS = {
         All(_DASHES, ("agreement",)),
         All(("agreement",), ("licen",)),
         ("contract", "deal", "pact"),
-        All(("distribution", "reseller", "licen", "development"), ("agreement", "deal", "contract"))],
+        All(("distribution", "reseller", "licen", "development"), ("agreement", "deal", "contract")),
+        All(("appointed",), ("distributor", "reseller", "dealer"))],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
 ENDED = Keyed(re.compile(r"\b(?:ended|terminated|dissolved|expired|severed|cut\s+ties|"
