@@ -1520,3 +1520,15 @@ def test_a_partners_own_customer_is_not_the_subjects():
             "on 20 November 2025. Tarrow, which also supplies reagents to Heddle Labs, will "
             "contribute its antibody library.")
     assert [p["name"] for p in _found(text, "partners")] == ["Tarrow Reagents"]
+
+
+def test_a_strategic_investment_made_without_an_amount_and_a_garbled_euro():
+    text = ("Quenmark Aero was established in April 2021. In February 2025, Tarrow Heavy Industries "
+            "made a strategic investment in Quenmark Aero (the amount was not disclosed).")
+    assert [(r["round_type"], r["amount"], r["date"]) for r in _found(text, "rounds")] == [
+        ("strategic", None, "2025-02")]
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Heavy Industries", "participant")]
+    text = ("Quenmark Foods makes cheese.\n\nPARIS, 3 March 2025 â€” Quenmark Foods, the Lyon "
+            "cheese maker, has closed a â‚¬12 million Series B.")
+    assert [(r["amount"], r["currency"]) for r in _found(text, "rounds")] == [(1.2e7, "EUR")]

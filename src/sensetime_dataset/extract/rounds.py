@@ -192,7 +192,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         name, kind = round_name(m)
         if name in seen:
             continue
-        if not (verb or roles or any(abs(a.start - m.start()) < 60 for a in amounts)
+        made = kind == "strategic" and _MADE.search(text, max(s.start, m.start() - 16), m.start())
+        if not (verb or roles or made or any(abs(a.start - m.start()) < 60 for a in amounts)
                 or (kind == "ipo" and _SINCE.search(text, max(s.start, m.start() - 12),
                                                     m.start()))):
             continue
@@ -211,10 +212,10 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         date = date_near(s, verb.start() if kind == "ipo" and verb else m.start(),
                          since_ok=kind == "ipo")
         out.append(_round(s, name, kind, date, amount, valuation, "round name + " +
-                          ("funding verb" if verb else "investor role" if roles else "amount")))
+                          ("funding verb" if verb else "investor role" if roles else
+                           "'made'" if made else "amount")))
         current = name
-        if kind == "strategic" and not roles and \
-                (made := _MADE.search(text, max(s.start, m.start() - 16), m.start())) and \
+        if made and not roles and \
                 (investor := _investor_doing(s, made.start(), m.end())) is not None:
             out.append(Proposal("investors", {"round_name": name,
                                               "name": plain_name(investor.name, text),

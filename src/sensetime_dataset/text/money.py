@@ -29,6 +29,8 @@ PREFIX = {
     "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "s$": "SGD", "sgd": "SGD",
     "a$": "AUD", "c$": "CAD", "nt$": "TWD", "twd": "TWD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
     "\\$": "USD", "$": "USD",
+    # UTF-8 read as Windows-1252 (mojibake): "â‚¬12 million", "Â£6m"
+    "â‚¬": "EUR", "â‚¹": "INR", "â£": "GBP", "â¥": None,  # (keys in lower case: "Â£")
 }
 # Words written after the number and its scale.
 SUFFIX = {
