@@ -49,7 +49,8 @@ def extract(text: str, anchor: str | None = None) -> list[Proposal]:
         if investors_listed and current_round is not None and \
                 not any(p.table == "investors" for p in rounds):
             rounds += investor_list.list_item(s, current_round)
-        investors_listed = investor_list.heading(s) or (investors_listed and is_item(s))
+        investors_listed = (s.text.endswith(":") and investor_list.heading(s)) or \
+            (investors_listed and is_item(s))
         sanctions = sanctions_in(s)
         found = rounds + sanctions
         if list_kind and is_item(s):

@@ -18,7 +18,8 @@ _BULLET_END = re.compile(r"\s*\S+\s+")
 
 
 def heading(s: Sentence) -> bool:
-    return s.text.rstrip().endswith(":") and bool(HEADING.match(s.text))
+    """Whether `s` (a sentence ending with a colon: the caller checks) introduces the list."""
+    return bool(HEADING.match(s.text))
 
 
 def list_item(s: Sentence, round_name: str) -> list[Proposal]:
