@@ -1532,3 +1532,50 @@ def test_a_strategic_investment_made_without_an_amount_and_a_garbled_euro():
     text = ("Quenmark Foods makes cheese.\n\nPARIS, 3 March 2025 â€” Quenmark Foods, the Lyon "
             "cheese maker, has closed a â‚¬12 million Series B.")
     assert [(r["amount"], r["currency"]) for r in _found(text, "rounds")] == [(1.2e7, "EUR")]
+
+
+@pytest.mark.parametrize("sentence, investors", [
+    ("Tarrow Capital anchored the round.", [("Tarrow Capital", "lead")]),
+    ("New backers include Tarrow Growth and the Uruguayan fund Ñandutí Partners.",
+     [("Tarrow Growth", "participant"), ("Ñandutí Partners", "participant")]),
+    ("Tarrow Capital was the sole investor.", [("Tarrow Capital", "participant")]),
+    ("Tarrow Capital returned as well.", [("Tarrow Capital", "participant")]),
+    ("The round drew Tarrow Capital, Heddle Ventures and Fondo Orrin, three venture investors.",
+     [("Tarrow Capital", "participant"), ("Heddle Ventures", "participant"),
+      ("Fondo Orrin", "participant")]),
+    ("Tarrow Capital wrote the biggest cheque.", [("Tarrow Capital", "participant")]),
+    ("The Heddle family office enters the capital on this occasion.",
+     [("Heddle", "participant")]),
+    ("The extension was led by Tarrow Fund, with Heddle Capital purchasing the remaining shares.",
+     [("Tarrow Fund", "lead"), ("Heddle Capital", "participant")]),
+    ("Allottees: Tarrow Ventures (lead), Heddle Capital",
+     [("Tarrow Ventures", "lead"), ("Heddle Capital", "participant")]),
+])
+def test_ways_of_naming_a_rounds_investors(sentence, investors):
+    text = ("Quenmark Pay raises R$180 million\n\nRECIFE, 23 September 2025 - Quenmark Pay has "
+            f"raised R$180 million in a Series B round, the company said.\n\n{sentence}")
+    assert [(r["round_name"], r["amount"], r["currency"]) for r in _found(text, "rounds")] == [
+        ("Series B", 1.8e8, "BRL")]
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == investors
+
+
+def test_an_investors_fund_a_loan_and_an_earlier_round_in_an_aside_are_no_rounds():
+    text = ("Quenmark Pay raises R$180 million\n\nRECIFE, 23 September 2025 - Quenmark Pay has "
+            "raised R$180 million in a Series B round headed by Tarrow Capital. Heddle "
+            "Investimentos, which had provided the R$35 million Series A in 2023, put in more "
+            "money this time as well. Tarrow Capital, which closed its third fund at R$900 "
+            "million this year, will get a board seat. On 29 August 2025 Quenmark Pay entered "
+            "into a loan and security agreement providing for a term loan of up to R$15 million, "
+            "of which it received R$5 million.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("Series B", 1.8e8)]
+    assert [(i["name"], i["role"], i["round_name"]) for i in _found(text, "investors")] == [
+        ("Tarrow Capital", "lead", "Series B"), ("Heddle Investimentos", "participant", "Series B")]
+
+
+def test_a_funding_tables_others_column():
+    text = ("Pikemoor Robotics - Company Profile\n\nFunding Rounds\n"
+            "Round | Date | Amount | Lead | Others\n"
+            "Series B - Pikemoor Robotics | Sep 16, 2025 | C$41M | Tarrow Growth | Heddle "
+            "Capital, Orrin Fund\n")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Growth", "lead"), ("Heddle Capital", "participant"), ("Orrin Fund", "participant")]

@@ -68,6 +68,7 @@ _DISCLAIMER = re.compile(r"\btakes?\s+no\s+responsibility\s+for\s+the\s+contents
 # "Co-investors: Fenwyck Capital, Pennycress Angels", "Lead investor: Mardle Ventures": a
 # fact sheet's label and its names, no headline
 _LABEL = re.compile(r"(?:Lead\s+investors?|Co-investors?|Investors?|Backers?|Participants?|Lead|"
+                    r"Allottees?|Subscribers?|"
                     r"Also\s+in|Customers?|Partners?|Integrations?):[ \t]+[A-Z]")
 # "• Ostrander Capital", "• Greyhaven Ventures (lead)": a bulleted list's name, no headline
 _NAME_ITEM = re.compile(T.BULLET + r"[ \t]*(?:[A-Z][\w&'’.-]*[ \t]?){1,5}(?:\([^)\d\n]{1,30}\))?\s*")

@@ -45,7 +45,7 @@ _BASED = re.compile(r"^[\w-]+-based\s+(?=[A-Z0-9])")
 # "the Dutch contractor B": a lone capitalised word before a lower-case noun and a name
 _ADJECTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|with|of|to|in|on|at|for|by|from|as|is|was|are|"
                              r"were|has|have|had|also|the|a|an|its|their)\b)[a-z][\w-]*(?<!ed)"
-                             r"(?<!ing)\s+(?:[a-z][\w-]*\s+)?[A-Z]")
+                             r"(?<!ing)\s+(?:[a-z][\w-]*\s+)?[A-ZÀ-Þ]")
 
 
 _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
@@ -106,13 +106,17 @@ def plain_name(name: str, text: str | None = None) -> str:
 # A list's item written in lower case ("vivo", "iFLYTEK", "eBay"): between two names of a
 # list, one word, not a plural ("A, angels, B"); last, after "and", a word with capitals
 # inside (a common word has none)
+# "several Oslo angels.": a lone capitalised word before a plural noun that ends the list
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b(?=\s*(?:[.,;]|$))")
 _LOWER_ITEM = re.compile(r",\s*(?P<name>[a-z]+[A-Z]\w*|[a-z][a-z0-9]*[a-rt-z0-9]),\s*(?:and\s+)?")
 _LOWER_LAST = re.compile(r",?\s+and\s+(?P<name>[a-z]+[A-Z][\w]*)\b")
 
 
 def _place_adjective(n, text: str) -> bool:
-    """"the Dutch contractor X", "the Munich venture capitalist X": no member of a list."""
-    return " " not in n.name and bool(_ADJECTIVE_AFTER.match(text, n.end))
+    """"the Dutch contractor X", "the Munich venture capitalist X", "several Oslo angels":
+    no member of a list."""
+    return " " not in n.name and (bool(_ADJECTIVE_AFTER.match(text, n.end)) or
+                                  bool(_PLURAL_AFTER.match(text, n.end)))
 
 
 def list_after(s: Sentence, pos: int, hi: int):

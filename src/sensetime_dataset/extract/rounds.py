@@ -14,7 +14,7 @@ from .proposal import Proposal
 
 # Roles whose organizations come after the trigger ("led by X"), the others before
 # ("X led the round", "X and Y also invested").
-_AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|"
+_AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|drew|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
                     r"shares\s+to$|:$|investors?\s+(?:is|was|are|were)$", re.I)
 # "announced that it has led": the pronoun is the announcer's
@@ -54,6 +54,11 @@ _MADE = re.compile(r"\b(?:has\s+|had\s+)?made\s+(?:an?\s+)?$", re.I)
 # shares sold to the public at a price: a listing's proceeds
 _PRICED = re.compile(r"\bpric(?:ed|ing)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?shares\b|"
                      r"\boffer(?:ing)?\s+price\b", re.I)
+# "closed its third fund at R$900 million": an investor's own fund, named before the amount
+_FUND_BEFORE = re.compile(r"\bfunds?\s+(?:at|of|with)\s+(?:about\s+|nearly\s+|over\s+)?$", re.I)
+# a loan is no round: "a term loan of up to $15.0 million", "a €10 million credit facility"
+_DEBT = re.compile(r"\b(?:term\s+loan|(?:credit|loan|debt)\s+facility|venture\s+debt|"
+                   r"debt\s+financing|loan\s+and\s+security|revolving\s+credit|bank\s+loan)", re.I)
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -103,7 +108,8 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     for m in moneys:
         if T.VALUATION.search(text[max(s.start, m.start - 70):m.start]):
             valuations.append(m)
-        elif T.FUND.match(text, m.end) or _is_total(s, m, moneys):
+        elif T.FUND.match(text, m.end) or _is_total(s, m, moneys) or \
+                _FUND_BEFORE.search(text, max(s.start, m.start - 30), m.start):
             continue
         else:
             amounts.append(m)
@@ -139,7 +145,8 @@ def _actor_is_other(s: Sentence, verb_start: int, verb_end: int) -> bool:
             subject = s.doc.is_subject(owner) or owner.split(" ")[0] in s.doc.subject_forms
             best = max(best or (-1, True), (n.start, subject))
     for p in s.finditer(T.SUBJECT_REF, clause_start, verb_start):
-        if not aside(p.start()):
+        # ("X, which closed its third fund": "which" is X, named before it)
+        if not aside(p.start()) and text[p.start():p.end()].lower() not in ("which", "who"):
             best = max(best or (-1, True), (p.start(), True))
     if s.search(T.OTHER_ACTOR, clause_start, verb_start):
         return True
@@ -222,7 +229,7 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
                                               "role": "participant"}, s.text, s.start, s.end,
                                 "investors: participant (it made the investment)"))
     if not names and amounts and verb and not other_actor \
-            and s.mentions_subject(s.start, verb.start()):
+            and s.mentions_subject(s.start, verb.start()) and not _DEBT.search(s.text):
         a = amounts[0]
         # "raised $620 million at a valuation of $4.5 billion": the valuation right after
         # the amount (one before it, "is valued at $7.5 billion, having raised ...", is
@@ -376,6 +383,13 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
         else:
             lo = max([c for c in cuts if c < a] + [s.start])
             listed = list_before(s, lo, a)
+            if not listed and (aside := _aside_before(s, a)) is not None and \
+                    not any(aside <= s.start + q.start < a for q in roles):
+                # "X, which had provided the Series A in 2023, put in more money": X, the
+                # name before the aside that ends right before the role (an aside with a
+                # role of its own, "X, the round's lead, wrote ...", has its reading)
+                listed = list_before(s, max([c for c in cuts if c < aside] + [s.start]),
+                                     aside)[-1:]
             if not listed and _RELATIVE_BEFORE.search(text, lo, a):
                 # "X, which led that financing, ...": the name before the relative clause
                 listed = list_before(s, max([c for c in cuts if c < lo] + [s.start]), lo)[-1:]
@@ -424,6 +438,15 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n, round_ in found]
+
+
+def _aside_before(s: Sentence, pos: int) -> int | None:
+    """The start of an aside between commas that ends right before `pos`, else None."""
+    text = s.doc.text
+    for m in T.ASIDE.finditer(text, max(s.start, pos - 100), pos):
+        if not text[m.end():pos].strip():
+            return m.start()
+    return None
 
 
 def _round_after(text: str, pos: int, named: list[tuple[int, str]]) -> str | None:

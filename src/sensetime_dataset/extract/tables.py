@@ -23,7 +23,7 @@ _ROUND_HEADER_LINE = re.compile(r"^[^\S\n]*(?:funding[^\S\n]+|financing[^\S\n]+)
                                 r"(?:round|series|stage)s?[^\S\n]*$", re.I | re.M)
 # words of the other headers of a funding table (none holds a digit)
 _HEADER = re.compile(r"\b(?:date|year|closed|amount|raised|size|sum|consideration|"
-                     r"investors?|lead|backers?|participants?|valuation)\b", re.I)
+                     r"investors?|lead|backers?|participants?|others|valuation)\b", re.I)
 _BARE_ROUND = {"seed": ("Seed", "other"), "angel": ("Angel", "other"),
                "ipo": ("IPO", "ipo"), "pre-seed": ("Pre-Seed", "other")}
 _SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+")
@@ -110,7 +110,8 @@ def _columns(header: list[str]) -> dict[str, object] | None:
     columns: dict[str, object] = {"investors": []}
     for i, h in enumerate(header[1:], start=1):
         h = h.lower()
-        if "investor" in h or "backer" in h or "participant" in h or "lead" in h:
+        if "investor" in h or "backer" in h or "participant" in h or "lead" in h or \
+                h.strip() == "others":  # "Round | Date | Amount | Lead | Others"
             columns["investors"].append((i, "lead" if "lead" in h else "participant"))
         elif "valuation" in h:
             continue

@@ -291,8 +291,8 @@ ROUND_NAME = Keyed(re.compile(
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
 BACKED_BEFORE = re.compile(r"\b(?:which|who)\s+(?:also\s+|previously\s+|had\s+)*(?:backed|"
-                           r"funded|invested\s+in|participated\s+in)\s+"
-                           r"(?:[\w'’-]+\s+){0,3}$", I)
+                           r"funded|invested\s+in|participated\s+in|had\s+provided)\s+"
+                           r"(?:[\w'’$€£¥.,-]+\s+){0,3}$", I)
 # Not a completed round of the subject: plans, aborted deals, forecasts.
 FORWARD = Keyed(re.compile(
     r"\b(?:plans?\s+to|planning\s+to|will\s+(?:seek|raise|use|begin|list|partner|launch|"
@@ -322,9 +322,9 @@ TOTAL = Keyed(re.compile(
 VALUATION = re.compile(r"\bvalu(?:ed|ing|es|ation)\b[^.;$]{0,60}$", I)
 FUND = re.compile(r"\s*(?:\w+\s+){0,2}funds?\b", I)  # matched at the amount's end: no "^"
 ROUND_REFERENCE = Keyed(re.compile(r"\b(?:the|this|that)\s+(?:(?:latest|new|most\s+recent)\s+)?"
-                                   r"(?:round|financing|investment|tranche|offering)"
+                                   r"(?:round|financing|investment|tranche|offering|extension)"
                              r"|\bround\b", I),
-      ('round', 'financing', 'investment', 'tranche', 'offering'))
+      ('round', 'financing', 'investment', 'tranche', 'offering', 'extension'))
 # Gate of text.find_roles: every role phrase contains one of these words.
 ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'participa', 'joined', 'also in',
                                     'backed', 'invest', 'alongside', 'along', 'took part',
@@ -332,7 +332,9 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
                                     'returned', 'subscribed', 'increase', 'support',
                                     'board', 'came', 'upped', 'shareholder', 'allotment',
                                     'took', 'chipped', 'doubled', 'additional', 'putting',
-                                    'put', 'ticket'))
+                                    'put', 'ticket', 'taking', 'in it too', 'backer', 'drew',
+                                    'cheque', 'check', 'enter', 'purchas', 'allottee',
+                                    'subscribe'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
@@ -342,13 +344,18 @@ INVESTOR_FOLLOW_UP = Keyed(re.compile(r"\b(?:also|existing|returning|cornerstone
                                 r"\binvestors?\s+(?:include|included|were)\b|"
                                 r"\b(?:lead|anchor)\s+investor\b|"
                                 # labels after a round: "Lead: X. Also in: Y"
-                                r"\b(?:leads?|also\s+in|participants?|(?:co-?)?investors?):|"
+                                r"\b(?:leads?|also\s+in|participants?|(?:co-?)?investors?|allottees?|"
+                                r"subscribers?):|\bsole\s+investor\b|\bround\s+drew\b|"
+                                r"\bnew\s+backers?\b|\bbackers?\s+(?:include|included|were)\b|"
+                                r"\bwrote\s+the\s+(?:biggest|largest)\b|\benters?\s+the\s+capital\b|"
+                                r"\breturned(?=\s+as\s+well\b|\s+too\b|\s*[.;])|\bmore\s+money\b|"
                                 # "X led it", an investor back: "came back in", "re-upped",
                                 # "doubled down"
                                 r"\b(?:led|headed)\s+it\b|\bcame\s+back\b|\bre-?upped\b|"
                                 r"\bdoubled\s+down\b", I),
       ('also', 'existing', 'returning', 'cornerstone', 'other', 'investor', 'again', 'too',
-       'followed', 'lead', 'participant', 'led', 'headed', 'came', 'upped', 'doubled'))
+       'followed', 'lead', 'participant', 'led', 'headed', 'came', 'upped', 'doubled',
+       'allottee', 'subscriber', 'drew', 'backer', 'wrote', 'enter', 'returned', 'money'))
 # A company writing about itself (a post, a letter, a prospectus, an interview) says "we",
 # "our", "us" and "our company".
 SUBJECT_REF = Keyed(re.compile(r"\b(?:it|its|the\s+company|the\s+firm|the\s+start-?up|the\s+group|"

@@ -27,7 +27,7 @@ PREFIX = {
     "us$": "USD", "usd $": "USD", "usd$": "USD", "usd": "USD", "u.s.$": "USD", "us $": "USD",
     "hk$": "HKD", "hkd": "HKD", "hk $": "HKD", "rmb": "CNY", "cny": "CNY", "¥": None,
     "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "s$": "SGD", "sgd": "SGD",
-    "a$": "AUD", "c$": "CAD", "nt$": "TWD", "twd": "TWD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
+    "a$": "AUD", "c$": "CAD", "r$": "BRL", "nt$": "TWD", "twd": "TWD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
     "\\$": "USD", "$": "USD",
     # UTF-8 read as Windows-1252 (mojibake): "â‚¬12 million", "Â£6m"
     "â‚¬": "EUR", "â‚¹": "INR", "â£": "GBP", "â¥": None,  # (keys in lower case: "Â£")

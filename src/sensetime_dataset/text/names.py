@@ -176,6 +176,8 @@ def _names_in(text: str, start: int, end: int) -> list[NameMention]:
                 if b <= a:
                     continue
         # a possessive at the end ("X's", "X’"), then punctuation
+        if text[b - 1] == "â" and text.startswith("€™", b):
+            b -= 1  # "Pendlefordâ€™s": a mojibake apostrophe
         c = text[b - 1]
         if c == "s":
             if b - a >= 2 and text[b - 2] in _QUOTES:

@@ -20,6 +20,7 @@ LEAD = [r"co-?led\s+by", r"led\s+by", r"co-?led", r"(?<!was\s)\bled\b",
         r"co-?leads?", r"leads?\s+the\s+(?:round|financing|investment)",
         r"lead\s+(?:the|a)\s+\w+\s+round", r"anchor(?:ed)?\s+by", r"anchor\s+investors?",
         r"headed\s+by", r"spearheaded\s+by",
+        r"anchored\s+(?:the|this)\s+(?:round|financing|investment)",
         r"leading\s+investors?\s+(?:is|was|are|were)", r"lead(?:ing)?\s+investors?",
         r"head(?:s|ed)\s+(?:the|this)\s+(?:round|financing|investment|tranche)",
         r"is\s+leading\s+(?:the|this)",
@@ -70,7 +71,16 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                # "led by X, Y and Z co-invested" (a translation's), "X, already on our cap
                # table, taking up its full pro-rata", "with Y in it too"
                r"co-?invest(?:ed|s|ing)", r"taking\s+up\s+its", r"took\s+up\s+its",
-               r"in\s+it\s+too"]
+               r"in\s+it\s+too",
+               # "New backers include X", "put in more money", "X was the sole investor",
+               # "X, which led the Series A, returned as well", "the round drew A, B and
+               # C", "wrote the biggest cheque", "enters the capital" (a French release's),
+               # "with X and Y purchasing the remaining shares", "Allottees: X (lead), Y"
+               r"backers?\s+(?:include|included|were|are)", r"put\s+in\s+more\s+money",
+               r"sole\s+investor", r"returned(?=\s+as\s+well\b|\s+too\b|\s*[.;])",
+               r"round\s+drew", r"wrote\s+the\s+(?:biggest|largest)\s+(?:cheque|check)",
+               r"enters?\s+the\s+capital", r"purchas(?:ed|ing)\s+the\s+(?:remaining|rest|balance)",
+               r"allottees?:", r"subscribers?:"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
