@@ -1579,3 +1579,21 @@ def test_a_funding_tables_others_column():
             "Capital, Orrin Fund\n")
     assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
         ("Tarrow Growth", "lead"), ("Heddle Capital", "participant"), ("Orrin Fund", "participant")]
+
+
+@pytest.mark.parametrize("sentence, partner, kind", [
+    ("This month Tarrow Rederij signed on for 12 vessels of Quenmark's.", "Tarrow Rederij", "customer"),
+    ("Heddle Insurance signed on as a customer of Quenmark in March.", "Heddle Insurance", "customer"),
+    ("Quenmark's stack sensors are built by Orrin Electronics in Harlingen.", "Orrin Electronics",
+     "supplier"),
+    ("And in Malaysia, Tarrow Takaful will resell Quenmark Systems's software under an agreement "
+     "signed last month.", "Tarrow Takaful", "agreement"),
+    ("Heddle International Airport signs three-year contract for 12 Quenmark apron robots.",
+     "Heddle International Airport", "customer"),
+    ("The company says the Orrin Valley School District has ordered 40 units.",
+     "Orrin Valley School District", "customer"),
+])
+def test_more_ways_of_naming_a_partner(sentence, partner, kind):
+    text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
+            f"robots and software, sells to fleets and insurers.\n\n{sentence}")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]

@@ -47,6 +47,7 @@ _BARE_AGREEMENT = re.compile(r"(?:distribution|reseller|licen[cs]ing|co-?develop
 # "Culverhay, which also supplies": the doer of a relative clause, named before it
 _RELATIVE_DOER = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:which|who)\s+"
                             r"(?:also\s+|now\s+|still\s+)?$")
+_SIGNED_ON = re.compile(r"\s+signed\s+on\s+")
 # a name alone, as the head of an entry: "• Kalverstrand Logistics."
 _ENTRY_HEAD = re.compile(T.BULLET + r"?[ \t]*[A-Z][^.\n]*\.")
 # "from X under a long-term supply agreement": X is the other party (not a place: "in
@@ -87,7 +88,10 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
             # "with A, B and C": every organization of the list; "A, B and C as partners"
             orgs = [org, *_listed_after(s, org)] if org is not None else []
             if org is not None and head is None and org.end <= m.start():
-                orgs = list_before(s, s.start, org.end) or orgs
+                # (not a place after "in": "And in Malaysia, X will resell")
+                orgs = [o for o in list_before(s, s.start, org.end)
+                        if not T.PREPOSITION_BEFORE.search(text, max(s.start, o.start - 12),
+                                                           o.start)] or orgs
         lo, hi = _clause(s, m.start())
         if T.DATED_LINE.match(s.text):
             lo = s.start  # "2025 (Sep) — X signed as customer": the line's date is X's
@@ -241,7 +245,8 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end()]
         if after and after[0].start - m.end() < 80:
             return after[0]
-    if trigger.lower().startswith("signed") and trigger.lower().endswith(("customer", "client")):
+    if trigger.lower().startswith("signed") and trigger.lower().endswith(("customer", "client")) \
+            and not trigger.lower().startswith("signed on"):
         # "signed its first customer in the United States, X": the first name after it
         # that is no place ("in the United States")
         after = [n for n in orgs if n.start >= m.end() and not T.PREPOSITION_BEFORE.search(
@@ -256,6 +261,12 @@ def _partner_of(s: Sentence, m: re.Match):
         # "equipped by X and Y's chips": X (and the list after it), the makers
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 40 else None
+    if trigger.lower().startswith(("resel", "resol", "distribut")):
+        # "X will resell <subject>'s software": X, the doer, when the subject's follows
+        if not _subject_next(s, m.end(), owns=True):
+            return None
+        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
+        return doers[-1] if doers else None
     if trigger.lower().startswith(("run", "ran", "chose", "selected", "picked", "switched")):
         # "X has run its stores on <subject>", "X chose <subject>", "X switched its
         # yards to <subject>": X, the doer, when the subject follows
@@ -302,9 +313,12 @@ def _partner_of(s: Sentence, m: re.Match):
         doers = [n for n in before if not T.PREPOSITION_BEFORE.search(
             text, max(s.start, n.start - 12), n.start)]
         return (doers or before)[0]
-    if before and m.start() - before[-1].end <= 10 and \
-            not re.search(r"[,;]", text[before[-1].end:m.start()]):
-        return before[-1]  # "counts X as a customer" (not "in Rotterdam, with a joint venture")
+    if before and ((m.start() - before[-1].end <= 10 and
+                    not re.search(r"[,;]", text[before[-1].end:m.start()])) or
+                   _SIGNED_ON.fullmatch(text, before[-1].end, m.start())):
+        # "counts X as a customer" (not "in Rotterdam, with a joint venture"), "X signed on
+        # as a customer"
+        return before[-1]
     if before and _UNDER_A.fullmatch(text, before[-1].end, m.start()) and \
             not _PLACE_BEFORE.search(text, max(s.start, before[-1].start - 12), before[-1].start):
         return before[-1]  # "buys cells from X under a long-term supply agreement"

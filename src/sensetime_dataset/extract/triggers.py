@@ -418,7 +418,9 @@ PARTNER_KIND = [
                  # "tapped X to supply the arm assemblies" (partners.py: X, right after)
                  r"\btapped(?=\s+(?:[\w&'’.-]+\s+){1,6}?to\s+(?:supply|make|build|manufacture)\b)|"
                  # "X supplies the wheel motors for every <product>": X, the doer
-                 r"\bsuppl(?:y|ies|ied)\s+(?:[\w-]+\s+){1,6}?for\s+(?:every|each|all)\b"),
+                 r"\bsuppl(?:y|ies|ied)\s+(?:[\w-]+\s+){1,6}?for\s+(?:every|each|all)\b|"
+                 # "the stack sensors are built by X"
+                 r"\b(?:are|is|were|was)\s+(?:built|made|manufactured|produced|assembled)\s+by\b"),
     ("partnership", r"\bpartnership\b|\bpartnerships\s+with\b|\bpartnered\b|\bpartnering\b|"
                     r"\bpartners?\s+with\b|"
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
@@ -456,6 +458,13 @@ PARTNER_KIND = [
                  # "X has run all 900 of its stores on <subject>" (partners.py: only the
                  # subject named right after "on")
                  r"\b(?:runs?|ran|running)(?:\s+[\w-]+){0,6}? on(?=\s+[A-Z])|"
+                 # "X has run <subject> on its fleet since 2024" (partners.py: the subject next)
+                 r"\b(?:runs?|ran|run)(?=\s+[A-Z][\w-]*\s+on\b)|"
+                 # "X signed on as a customer", "X signed on for 12 vessels"; "X has ordered 40
+                 # units"; "X signs three-year contract for 12 robots"
+                 r"\bsigned\s+on\s+(?:as\s+(?:a\s+)?(?:customer|client)|for)\b|"
+                 r"\b(?:has|have|had)\s+ordered\s+\d[\d.,]*\s+(?!per\b|percent\b|shares\b)[\w-]+|"
+                 r"\bsign(?:s|ed)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}contract\s+for\b|"
                  # "went live at X"; "X chose / selected <subject>" (not "as one of" a
                  # state's list) and "X switched its clinics to <subject>" (partners.py:
                  # only the subject right after)
@@ -499,6 +508,8 @@ PARTNER_KIND = [
                   # entry's: X, its head)
                   r"\b(?:distribution|reseller|licen[cs]ing|co-?development|joint\s+development)\s+"
                   r"(?:agreement|deal|contract)\b(?!\s+with\b)|"
+                  # "X will resell <subject>'s software" (partners.py: the subject's, next)
+                  r"\b(?:resells?|resold|distributes?|distributed|resell|distribute)(?=\s+[A-Z])|"
                   # "X appointed as exclusive distributor for Japan": X, the name before
                   r"\b(?:was\s+|has\s+been\s+)?appointed\s+(?:as\s+)?(?:its\s+|the\s+|an?\s+)?"
                   r"(?:exclusive\s+|sole\s+|official\s+|authori[sz]ed\s+)?(?:distributor|reseller|"
@@ -521,7 +532,8 @@ PARTNER_WORDS = {
                 [All(("equipped", "powered", "built", "run"),
                      ("chip", "gpu", "processor", "semiconductor", "accelerator")),
                  ("supplied by",), ("made for",), ("sources ", "source "), ("tapped",),
-                 All(("suppl",), ("for every", "for each", "for all"))],
+                 All(("suppl",), ("for every", "for each", "for all")),
+                 All(("built by", "made by", "manufactured by", "produced by", "assembled by"),)],
     "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
@@ -533,6 +545,7 @@ PARTNER_WORDS = {
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
                                "system", "algorithm", "chip", "model")),
         All(("run", "ran"), (" on",)),
+        All(("run", "ran"), (" on",)), ("signed on",), ("ordered",), All(("sign",), ("contract for",)),
         ("went live",), ("chose", "selected", "picked"), ("switched",),
         All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
             ("customer", "client")),
@@ -547,6 +560,7 @@ PARTNER_WORDS = {
         All(("agreement",), ("licen",)),
         ("contract", "deal", "pact"),
         All(("distribution", "reseller", "licen", "development"), ("agreement", "deal", "contract")),
+        ("resel", "resol", "distribut"),
         All(("appointed",), ("distributor", "reseller", "dealer"))],
 }
 PARTNER = Kinds(PARTNER_KIND, PARTNER_WORDS, I)
