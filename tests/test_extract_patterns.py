@@ -1597,3 +1597,23 @@ def test_more_ways_of_naming_a_partner(sentence, partner, kind):
     text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
             f"robots and software, sells to fleets and insurers.\n\n{sentence}")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]
+
+
+@pytest.mark.parametrize("sentence, partners", [
+    ("Quenmark also signed a partnership with a Swedish smelter.", []),
+    ("On 8 September 2025 Quenmark entered into a Business Combination Agreement with Tarrow Peak "
+     "Acquisition Corp., a special purpose acquisition company.", []),
+    ("On 29 August 2025 Quenmark entered into a Loan and Security Agreement with Heddle Venture "
+     "Lending.", []),
+    ("Our partner Jonas Rüegsegger joins Quenmark's board.", []),
+    ("The inverters of Quenmark are supplied by Tarrow Power Electronics of Gqeberha.",
+     [("Tarrow Power Electronics", "supplier")]),
+    ("Quenmark signed a strategic agreement with the municipal government of Shanghai in 2017.",
+     [("municipal government of Shanghai", "strategic-agreement")]),
+    ("The raise lands a week after Region Norrlanda signed up as a customer of Quenmark, the "
+     "first Swedish region to pay for it.", [("Region Norrlanda", "customer")]),
+])
+def test_who_is_no_partner_and_whose_name_is_cut(sentence, partners):
+    text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
+            f"robots and software, sells to fleets and insurers.\n\n{sentence}")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == partners

@@ -53,13 +53,13 @@ _FULLER = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
 _ABBREVIATED = re.compile(r"^(?P<name>.+?)\s+\((?P<short>[^()\s]+)\)$")
 
 
-# "Kaden Instruments of Japan": a name of two words or more whose last is a maker's word,
-# then its country (not "Industrial Bank of Korea", "Development Bank of Japan": names)
+# "Kaden Instruments of Japan", "Sondela Power Electronics of Gqeberha": a name of two words
+# or more whose last is a maker's word, then its country or town (not "Industrial Bank of
+# Korea", "Development Bank of Japan": names)
 _OF_COUNTRY = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)* (?:Instruments|Industries|"
     r"Systems|Electronics|Motors|Technologies|Technology|Labs|Holdings|Group|Corporation|Corp|"
-    r"Chemicals|Pharmaceuticals|Robotics|Materials|Machinery)) of (?:the )?(?:Japan|China|Korea|Germany|France|Italy|Spain|India|Taiwan|"
-    r"Singapore|Canada|Brazil|Mexico|Sweden|Norway|Denmark|Finland|Switzerland|Austria|"
-    r"Netherlands|Belgium|Israel|Australia|America|United States|United Kingdom|UK|US)$")
+    r"Chemicals|Pharmaceuticals|Robotics|Materials|Machinery)) of (?:the )?[A-Z][\w-]+"
+    r"(?: [A-Z][\w-]+)?$")
 # "School of Mechanical Engineering of Nanling University of Technology": the university
 _SCHOOL_OF = re.compile(r"(?:School|Faculty|Department|College)\s+of\s+.+?\s+(?:of|at)\s+"
                         r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+"

@@ -47,15 +47,20 @@ _BARE_AGREEMENT = re.compile(r"(?:distribution|reseller|licen[cs]ing|co-?develop
 # "Culverhay, which also supplies": the doer of a relative clause, named before it
 _RELATIVE_DOER = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:which|who)\s+"
                             r"(?:also\s+|now\s+|still\s+)?$")
-_SIGNED_ON = re.compile(r"\s+signed\s+on\s+")
+_JOINS = re.compile(r"\s+(?:joins|joined|will\s+join)\b")
+_SIGNED_ON = re.compile(r"\s+signed\s+(?:on|up)\s+")
+# "a Swedish smelter": a nationality's adjective before a common noun
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)")
+_LOWER_NOUN = re.compile(r"\s+(?!(?:in|on|at|of|to|for|by|with|from|and|or)\b)[a-z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 # a name alone, as the head of an entry: "• Kalverstrand Logistics."
 _ENTRY_HEAD = re.compile(T.BULLET + r"?[ \t]*[A-Z][^.\n]*\.")
 # "from X under a long-term supply agreement": X is the other party (not a place: "in
 # Central Europe under a partnership")
 _UNDER_A = re.compile(r"\s+under\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?")
 # an agreement by which one party funds the other
-_FUNDING_AGREEMENT = re.compile(r"\b(?:subscription|investment|share\s+purchase|placing)\s+$",
-                                re.I)
+_FUNDING_AGREEMENT = re.compile(r"\b(?:subscription|investment|share\s+purchase|placing|loan|"
+                                r"security|credit|business\s+combination|merger)\s+$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$")
 # "a manufacturing contract under which X will produce": X
 _UNDER_WHICH = re.compile(r"\s+under\s+which\s+(?:the\s+)?")
@@ -74,7 +79,7 @@ def partners_in(s: Sentence, previous: Sentence | None) -> list[Proposal]:
     out, taken = [], set()
     for m in s.finditer(T.PARTNER):
         kind = m.lastgroup.replace("_", "-")
-        if kind == "agreement" and _FUNDING_AGREEMENT.search(text, max(s.start, m.start() - 20),
+        if kind == "agreement" and _FUNDING_AGREEMENT.search(text, max(s.start, m.start() - 30),
                                                             m.start()):
             continue  # "a subscription agreement with X": X invests (rounds.py)
         if kind == "listed":  # "partners and customers such as A, B and C"
@@ -189,9 +194,12 @@ def _clause(s: Sentence, pos: int) -> tuple[int, int]:
 
 
 def _adjective(n, text: str) -> bool:
-    """A lone capitalised word describing the name after it ("Swiss retailer X")."""
-    return " " not in n.name and not n.name.isupper() and \
-        bool(_DESCRIPTOR_WORD.match(text, n.end))
+    """A lone capitalised word describing the name after it ("Swiss retailer X") or the
+    noun after it ("a Swedish smelter")."""
+    return " " not in n.name and not n.name.isupper() and (
+        bool(_DESCRIPTOR_WORD.match(text, n.end)) or
+        (bool(_NATIONALITY.fullmatch(n.name)) and bool(_LOWER_NOUN.match(text, n.end)) and
+         bool(_ARTICLE_BEFORE.search(text, max(0, n.start - 6), n.start))))
 
 
 def _subject_next(s: Sentence, pos: int, owns: bool = False) -> bool:
@@ -213,8 +221,10 @@ def _partner_of(s: Sentence, m: re.Match):
     text = s.doc.text
     orgs = [n for n in s.orgs() if not s.doc.is_authority(n.name) and not _adjective(n, text)]
     for n in orgs:
-        # "the X Alliance" (not "Memorandum of ..." opening a line)
-        if n.start < m.start() < n.end and not _LAB_NAME.search(n.name):
+        # "the X Alliance" (not "Memorandum of ..." opening a line, nor an agreement's
+        # title: "Loan and Security Agreement")
+        if n.start < m.start() < n.end and not _LAB_NAME.search(n.name) and \
+                not n.name.endswith(("Agreement", "Contract", "Memorandum")):
             return n
     trigger = text[m.start():m.end()]
     if trigger.endswith(("is", "was")):  # "its main customer is X"
@@ -246,7 +256,7 @@ def _partner_of(s: Sentence, m: re.Match):
         if after and after[0].start - m.end() < 80:
             return after[0]
     if trigger.lower().startswith("signed") and trigger.lower().endswith(("customer", "client")) \
-            and not trigger.lower().startswith("signed on"):
+            and not trigger.lower().startswith(("signed on", "signed up")):
         # "signed its first customer in the United States, X": the first name after it
         # that is no place ("in the United States")
         after = [n for n in orgs if n.start >= m.end() and not T.PREPOSITION_BEFORE.search(
@@ -255,8 +265,10 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.lower().startswith(("tapped", "our ", "its ", "their ")) or \
             trigger.endswith("used by"):
         # "tapped X to supply", "our implementation partner, X", "is used by X": X, next
+        # (not a person joining a board: "Our partner Jonas Rüegsegger joins its board")
         after = [n for n in orgs if n.start >= m.end()]
-        return after[0] if after and after[0].start - m.end() < 6 else None
+        return after[0] if after and after[0].start - m.end() < 6 and \
+            not _JOINS.match(text, after[0].end) else None
     if m.lastgroup == "supplier" and trigger.endswith((" with", " by", " on")):
         # "equipped by X and Y's chips": X (and the list after it), the makers
         after = [n for n in orgs if n.start >= m.end()]

@@ -462,7 +462,7 @@ PARTNER_KIND = [
                  r"\b(?:runs?|ran|run)(?=\s+[A-Z][\w-]*\s+on\b)|"
                  # "X signed on as a customer", "X signed on for 12 vessels"; "X has ordered 40
                  # units"; "X signs three-year contract for 12 robots"
-                 r"\bsigned\s+on\s+(?:as\s+(?:a\s+)?(?:customer|client)|for)\b|"
+                 r"\bsigned\s+(?:on|up)\s+(?:as\s+(?:a\s+)?(?:customer|client)|for)\b|"
                  r"\b(?:has|have|had)\s+ordered\s+\d[\d.,]*\s+(?!per\b|percent\b|shares\b)[\w-]+|"
                  r"\bsign(?:s|ed)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}contract\s+for\b|"
                  # "went live at X"; "X chose / selected <subject>" (not "as one of" a
@@ -545,7 +545,7 @@ PARTNER_WORDS = {
         All(("uses", "used"), ("technolog", "platform", "product", "software", "solution",
                                "system", "algorithm", "chip", "model")),
         All(("run", "ran"), (" on",)),
-        All(("run", "ran"), (" on",)), ("signed on",), ("ordered",), All(("sign",), ("contract for",)),
+        All(("run", "ran"), (" on",)), ("signed on", "signed up"), ("ordered",), All(("sign",), ("contract for",)),
         ("went live",), ("chose", "selected", "picked"), ("switched",),
         All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
             ("customer", "client")),

@@ -42,7 +42,8 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD",
             # a common noun capitalised as a defined term ("the Company")
             "Company", "Firm", "Startup"}
-_CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "für"}
+_CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "für", "des", "la",
+              "del", "da", "do", "di", "dos", "das"}
 # A nationality opens a name when an institution's word follows it ("Chinese University of
 # Hong Kong", "Chinese Academy of Sciences", "European Commission"): elsewhere it is an
 # adjective ("Chinese AI firm X", "German X")
