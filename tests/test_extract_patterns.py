@@ -4,6 +4,7 @@ expected out. The companies are invented; no rule knows their names."""
 import pytest
 
 from sensetime_dataset.extract import extract
+from sensetime_dataset.extract.context import Document
 
 
 def _found(text: str, table: str) -> list[dict]:
@@ -1617,3 +1618,30 @@ def test_who_is_no_partner_and_whose_name_is_cut(sentence, partners):
     text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
             f"robots and software, sells to fleets and insurers.\n\n{sentence}")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == partners
+
+
+def test_a_companys_shouted_name_over_its_review_and_its_highlight_bullets():
+    text = ("QUENMARK ROBOTICS\nANNUAL REVIEW 2025\n\nHighlights of the year\n\n"
+            "• Completed our Series B at KRW 20 billion in September.\n"
+            "• Joined the Korea Marine Robotics Alliance in February.\n"
+            "• Ji-hoon Baek joined as Chief Financial Officer in January.\n")
+    assert Document(text).subject == "QUENMARK ROBOTICS"
+    assert [(r["round_name"], r["date"]) for r in _found(text, "rounds")] == [("Series B", "2025-09")]
+    assert _found(text, "partners") == [{"name": "Korea Marine Robotics Alliance", "date": "2025-02",
+                                         "kind": "alliance"}]
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("leadership", "2025-01")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("US adds Chinese radar maker to export blacklist\n\nWASHINGTON, Dec 10, 2025 - The US "
+     "Treasury added Chengdu Quenmark Electronics to its sanctions list on Wednesday. Quenmark "
+     "makes radar modules; Quenmark said it would appeal.", "Chengdu Quenmark Electronics"),
+    ("General Court dismisses action by Quenmark Precision\n\nLuxembourg, 3 December 2025 - The "
+     "General Court today dismissed the action brought by Quenmark Precision LLC against its "
+     "listing. Quenmark Precision makes control units.", "Quenmark Precision"),
+    ("FIVE MINUTES WITH\nThe CFO of Quenmark Claims\n\nPublished 20 May 2025\n\nQuenmark Claims "
+     "sells claims software. Quenmark Claims was founded in 2019.", "Quenmark Claims"),
+])
+def test_whose_document_it_is(text, subject):
+    assert Document(text).subject.startswith(subject)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..text.names import NOT_NAME, find_names
+from ..text.names import LEGAL_FORMS, NOT_NAME, find_names
 from ..text import DateMention, Money, NameMention, find_money, split_sentences
 from ..text.sentences import strip_span
 from ..text.dates import dateline_mention, parse_date, resolve_dates, scan_dates
@@ -16,6 +16,12 @@ from . import triggers as T
 
 # Words a name's first word must not be for it to stand for the whole name ("China
 # Merchants" is not "China"): short or generic words.
+# No subject: a round's letter and what follows it ("B Extension" of "Series B Extension"),
+# a country's abbreviation, a court
+_NO_SUBJECT = re.compile(r"[A-H] |(?:US|USA|UK|EU|UAE|PRC)$|.*\b(?:Court|Tribunal)$")
+# the last word of an organization's name
+_ORG_WORD = re.compile("|".join(LEGAL_FORMS) + r"|Robotics|Energy|Health|Therapeutics|Foods|"
+                       r"Motors|Aerospace|Logistics|Biotech|Pharma|Materials|Semiconductor")
 _GENERIC_HEAD = re.compile(r"^(?:[A-Z]{1,2}|The|New|China|Chinese|US|U\.S\.|United|Hong|"
                            r"National|International|Global|Asia|World|First)$")
 # "– Washington –", "Beijing, China –": the place of a dateline
@@ -36,7 +42,9 @@ _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professo
 _JAPAN_WORDS = (" yen", "jpy", "japan", "tokyo", "osaka", "k.k.", "kabushiki")
 _CHINA_WORDS = (" yuan", "rmb", "cny", "china", "chinese", "beijing", "shanghai", "shenzhen",
                 "hangzhou")
-_YEAR_HEADING = re.compile(r"^[#=\s]*((?:19|20)\d{2})[=\s]*$", re.MULTILINE)
+_YEAR_HEADING = re.compile(r"^[#=\s]*(?:(?:annual|year|review|report|highlights)\s+){0,2}"
+                           r"((?:19|20)\d{2})(?:\s+in\s+review|\s+review|\s+highlights)?[=\s]*$",
+                           re.MULTILINE | re.IGNORECASE)  # "2021", "=== 2021 ===", "ANNUAL REVIEW 2025"
 # A numbered item with its own date, "5. Process Europe - 3 October 2025" (a coverage
 # report's clipping, a digest's item): the anchor of the lines under it
 _ITEM_DATELINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]{1,80}?[ \t][-–—|·][ \t]*"
@@ -377,6 +385,8 @@ class Document:
         # at most MAX_NAME_WORDS words: a longer run of capitalised words is a headline's
         # (or a shouted line's), and trying every run of a long one is cubic in its length
         shouted = n.name.isupper()  # "ELLORY WATER — THE QUARTERLY": the body's "Ellory"
+        if shouted and len(words) > 1 and _ORG_WORD.fullmatch(words[-1].title()):
+            return n  # "SEORYUN ROBOTICS" over its annual review: the whole name
         for k in range(min(len(words), MAX_NAME_WORDS), 0, -1):
             for i in range(0, len(words) - k + 1):
                 written = " ".join(words[i:i + k])
@@ -444,7 +454,11 @@ class Document:
                     candidates.append(n.name)
                 previous = n
         candidates = [c for c in candidates if c.casefold() not in places
-                      and (publisher is None or self._head(c).casefold() != publisher)]
+                      and (publisher is None or self._head(c).casefold() != publisher)
+                      and not _NO_SUBJECT.match(c)
+                      # "FIVE MINUTES WITH", "HATTIE LUND": a shouted line, no organization
+                      and not (c.isupper() and " " in c and c.title() not in text
+                               and not _ORG_WORD.fullmatch(c.rsplit(" ", 1)[-1].title()))]
         if not candidates:
             return None
         counts = Counter()
@@ -475,6 +489,7 @@ class Document:
         for name in dict.fromkeys(candidates):  # in order: a tie goes to the first named
             head = self._head(name)
             counts[name] += self.text.count(head) \
+                + (self.text.count(head.title()) if head.isupper() and len(head) > 3 else 0) \
                 + 0.1 * len(name.split())  # ties: the fuller name
         return counts.most_common(1)[0][0]
 

@@ -56,8 +56,14 @@ def date_near(s: Sentence, pos: int, *, founding_ok: bool = False, since_ok: boo
 
 
 def about_subject(s: Sentence) -> bool:
-    """The sentence names or refers to the subject, or is a line of its timeline."""
-    return s.mentions_subject() or bool(T.DATED_LINE.match(s.text))
+    """The sentence names or refers to the subject, or is a line of its timeline, or a
+    bullet of its highlights that opens with a verb ("• Joined the X Alliance in
+    February")."""
+    return s.mentions_subject() or bool(T.DATED_LINE.match(s.text)) or \
+        bool(_BULLET_VERB.match(s.text))
+
+
+_BULLET_VERB = re.compile(T.BULLET + r"\s*(?:[A-Z][a-z]+ed|Won|Began|Opened|Signed|Joined)\b")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",

@@ -41,7 +41,10 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "With", "And", "But", "Or
             "AI", "ML", "IoT", "AR", "VR", "IT", "OEM", "GPU", "GPUs", "CPU", "API", "SDK",
             "CTO", "COO", "R&D", "NYSE", "NASDAQ", "MOU", "MoU", "ID", "Face ID", "PhD",
             # a common noun capitalised as a defined term ("the Company")
-            "Company", "Firm", "Startup"}
+            "Company", "Firm", "Startup",
+            # what is left of "Series B Extension", "Series C Tranche"
+            "Extension", "Tranche"}
+_ROUND_LETTER = re.compile(r"[A-H]\d?\+?")
 _CONNECTOR = {"of", "for", "the", "and", "&", "de", "du", "der", "van", "von", "für", "des", "la",
               "del", "da", "do", "di", "dos", "das"}
 # A nationality opens a name when an institution's word follows it ("Chinese University of
@@ -113,6 +116,8 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
             if (first.rstrip(".,") in NOT_NAME or first in _CONNECTOR) and not (
                     first in _NATIONALITIES and _next_word(text, i + 1, b) in _INSTITUTION_WORDS):
                 a = i + 1
+                if first == "Series" and _ROUND_LETTER.fullmatch(_next_word(text, a, b)):
+                    a = min(b, a + len(_next_word(text, a, b)) + 1)  # "Series B Extension"
                 continue
             j = text.rfind(" ", a, b)
             if text[j + 1:b].rstrip(".,") in NOT_NAME:
