@@ -51,9 +51,10 @@ _ITEM_DATELINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]{1,80}?[ \t][-–—|
                             r"(?P<date>[^\n]{6,30}?\d{4})[ \t]*$", re.MULTILINE)
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
 # "... Series B in Y", "a 15 per cent stake in Y", "to take 15% of Y": Y is invested in
-_INVESTED_IN = re.compile(r"(?:\b(?:stake|investment|financing|round|Series\s+[A-Z]\w*|"
-                          r"invest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
-                          r"(?:in|of)\s+$")
+# ("Takes 10% Stake in Battery-Pack Maker Y": a headline's capitals, a description of Y)
+_INVESTED_IN = re.compile(r"(?:\b(?:[Ss]take|[Ii]nvestment|[Ff]inancing|[Rr]ound|Series\s+[A-Z]\w*|"
+                          r"[Ii]nvest(?:s|ed|ing)?)|%|\bper\s*cent)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                          r"(?:in|of)\s+(?:[A-Za-z]+-[A-Za-z]+\s+[A-Z][a-z]+\s+)?$")
 _PLACE_BEFORE = re.compile(r",?[ \t]*")  # "Ulm, " right before the dateline's date
 # 'X (the "Company")': a filing's definition of the company it is about
 _DEFINED_COMPANY = re.compile(r"\s*\((?:the\s+)?[\"“](?P<term>Company|Issuer)[\"”]")
@@ -487,11 +488,15 @@ class Document:
             if name in candidates:
                 counts[name] += 2
         for name in dict.fromkeys(candidates):  # in order: a tie goes to the first named
-            head = self._head(name)
-            counts[name] += self.text.count(head) \
-                + (self.text.count(head.title()) if head.isupper() and len(head) > 3 else 0) \
-                + 0.1 * len(name.split())  # ties: the fuller name
+            counts[name] += self._mentions(name) + 0.1 * len(name.split())  # ties: the fuller
         return counts.most_common(1)[0][0]
+
+    def _mentions(self, name: str) -> int:
+        """How often the document writes the name's head word (a shouted one in title case
+        too)."""
+        head = self._head(name)
+        return self.text.count(head) + (self.text.count(head.title())
+                                        if head.isupper() and len(head) > 3 else 0)
 
     def _doer_or_invested(self, names: list[NameMention], lo: int) -> str:
         """The first name, unless another is what it invests in ("X leads $65 million
