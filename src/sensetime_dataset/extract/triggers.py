@@ -332,9 +332,10 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
                                     'returned', 'subscribed', 'increase', 'support',
                                     'board', 'came', 'upped', 'shareholder', 'allotment',
                                     'took', 'chipped', 'doubled', 'additional', 'putting',
-                                    'put', 'ticket', 'taking', 'in it too', 'backer', 'drew',
-                                    'cheque', 'check', 'enter', 'purchas', 'allottee',
-                                    'subscribe'))
+                                    'put', 'ticket', 'taking up', 'in it too', 'backer',
+                                    'drew', 'cheque', 'biggest check', 'largest check',
+                                    'enters the', 'enter the', 'purchasing the', 'purchased the',
+                                    'allottee', 'subscriber'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.
