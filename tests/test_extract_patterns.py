@@ -1653,3 +1653,19 @@ def test_a_headlines_stake_in_a_described_company_names_the_subject():
             "bought a tenth of Quenmark Inc., a Michigan maker of battery packs. Quenmark makes "
             "packs for delivery vans.")
     assert Document(text).subject.startswith("Quenmark")
+
+
+@pytest.mark.parametrize("sentence, kind, date", [
+    ("Established: March 2019", "founding", "2019-03"),
+    ("Founded Date: Jun 2019", "founding", "2019-06"),
+    ("In April, Quenmark Systems released \"Quenmark Pick 2\", which doubles picking speed.",
+     "product", "2025-04"),
+    ("In June 2025 Quenmark Systems opened a new 6,000 square metre production hall in Aalen.",
+     "other", "2025-06"),
+    ("Dr. Hedwig Dorfner took up her post as chief technology officer on 1 September 2025.",
+     "leadership", "2025-09-01"),
+])
+def test_events_of_fact_sheets_releases_and_posts(sentence, kind, date):
+    text = ("Quenmark Systems update\nPublished 24 October 2025\n\nQuenmark Systems makes "
+            f"robots.\n\n{sentence}")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [(kind, date)]

@@ -16,9 +16,9 @@ _SET_UP = re.compile(r"set\s+up\s", re.I)  # the active "A and B set up X" (a fo
 # of the main clause's subject, whoever else it names
 _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
 # "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
-_FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)[ \t]*(?:\t|:)", re.I)
+_FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)(?:[ \t]+date)?[ \t]*(?:\t|:)", re.I)
 # "launched Clara": a product by its name, which is capitalised ("launched in 2019" is none)
-_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced|released)\s+(?!(?:its|a|an|the|their)\b)(\S)",
+_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced|released)\s+(?!(?:its|a|an|the|their)\b)[\"“‘']?(\S)",
                        re.I)
 
 

@@ -624,6 +624,8 @@ AUTHORITY = Keyed(re.compile(
 EVENT = [
     ("founding", r"\b(?:co-?)?founded\b|\bfounding\b(?!\s+(?:members?|partners?|investors?))|\b(?:was|were|been)\s+(?:established|"
                  r"incorporated|set\s+up)\b|\bestablished\s+(?:in|on)\b|"
+                 # a fact sheet's field: "Established: March 2019", "Founded Date: Jun 2019"
+                 r"(?<![^\n])[ \t]*(?:established|incorporated)(?:[ \t]+date)?[ \t]*:|"
                  r"\bspun\s+(?:out|off)\s+(?:of|from)\b|\bstarted\s+out\b|"
                  r"\b(?:was|were)\s+started\s+(?:in|on|by)\b|"
                  # a chronology's "X AG entered in the commercial register of the Canton of Zug"
@@ -658,7 +660,7 @@ EVENT = [
                 # events.py: this pattern is searched lower-cased); "a second system,
                 # launched in 2023" (after a comma: "the start-up launched in 2019" is none)
                 r"\b(?:launched|unveiled|introduced|released)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
-                r"its|a|an|the|their)\b)[\w-]+(?=(?:\s+[\w.-]+){0,3}(?:,|\s+in\b|\s+on\b|\s*$))|"
+                r"its|a|an|the|their)\b)[\"“]?[\w-]+(?=(?:\s+[\w.-]+){0,3}[\"”]?(?:,|\s+in\b|\s+on\b|\s*$))|"
                 r",\s+launched\s+in\s+(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?"
                 r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"
                 r"October|November|December)\b)|"
@@ -685,6 +687,7 @@ EVENT = [
                 r"software)\b(?!\s+(?:partnership|agreement|deal|business|division|unit)\b)"),
     ("leadership", r"\b(?:appointed|named|hired|promoted|brought\s+(?:on|in)|bec(?:ame|omes)|"
                    r"join(?:ed|s)\s+(?:[\w-]+\s+){0,4}?as|stepped\s+down|succeeded|took\s+over|"
+                   r"took\s+up\s+(?:her|his|their|the)\s+(?:post|role|position)|"
                    r"came\s+on\s+board\s+as|welcom(?:ed|es)\s+(?:[\w.-]+\s+){1,4}?as|"
                    r"handed\s+(?:over\s+)?(?:the\s+)?(?:post|role|job)\s+of)\b"
                    # a title a long aside away; "Dr." inside the aside
@@ -738,7 +741,7 @@ EVENT = [
     # a plant opened or started, jobs cut: events a curator records as `other`
     ("other", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
               r"(?:(?:a|an|its|the)\s+)?(?:new\s+|first\s+|second\s+)?(?:[\w&£$€.,-]+\s+){0,3}?"
-              r"(?:factory|plant|facility)\b|"
+              r"(?:factory|plant|facility|production\s+(?:hall|site)|assembly\s+line)\b|"
               r"\b(?:factory|plant)\b[^.;]{0,40}?\bwhich\s+(?:opened|started)\b|"
               r"\b(?:factory|plant|facility|base)\b[^.;]{0,40}?\b(?:began|started|commenced)\s+"
               r"(?:operating|operations)\b|"
@@ -785,7 +788,8 @@ EVENT_WORDS = {
     "press-report": ("reported", "revealed"),
     "other": [
         # "opened a factory", "the plant, which started"
-        All(("open", "launch", "set", "establish", "started"), ("factory", "plant", "facility")),
+        All(("open", "launch", "set", "establish", "started"), ("factory", "plant", "facility",
+                                                                "production", "assembly")),
         All(("open", "launch", "set", "establish", "started"), ("factory", "plant", "facility")),
         # "began operating", "started mass production"
         All(("began", "started", "starts", "commenced"), ("operat", "production", "producing")),
