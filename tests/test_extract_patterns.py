@@ -1669,3 +1669,36 @@ def test_events_of_fact_sheets_releases_and_posts(sentence, kind, date):
     text = ("Quenmark Systems update\nPublished 24 October 2025\n\nQuenmark Systems makes "
             f"robots.\n\n{sentence}")
     assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [(kind, date)]
+
+
+@pytest.mark.parametrize("sentence, partner, kind", [
+    ("We buy our mycelium spawn from Tarrow Biomaterials in Shropshire.", "Tarrow Biomaterials",
+     "supplier"),
+    ("The probes themselves are manufactured for Quenmark by Tarrow Sensortechnik.",
+     "Tarrow Sensortechnik", "supplier"),
+    ("Heddle Producer Company, one of the largest FPOs in Karnataka, has been a customer of "
+     "Quenmark since 2024.", "Heddle Producer Company", "customer"),
+    ("In March, parcel carrier Heddle Express also awarded Quenmark a contract for packs.",
+     "Heddle Express", "customer"),
+    ("Quenmark was awarded a contract by the Orrin District Municipality in April.",
+     "Orrin District Municipality", "customer"),
+    ("Quenmark's robots have been adopted by Tarrow Drugstore.", "Tarrow Drugstore", "customer"),
+    ("On June 2, 2025, Quenmark received an order from Heddle Geodata, Inc. for two satellites.",
+     "Heddle Geodata, Inc.", "customer"),
+    ("Quenmark powers Orrin Market's app, through which the chain lends.", "Orrin Market",
+     "customer"),
+    ("The cooperative Cave de Tarrow has deployed twelve Quenmark robots on its plots.",
+     "Cave de Tarrow", "customer"),
+    ("Tarrow Care, a group of 14 care homes, became Quenmark's first paying customer.",
+     "Tarrow Care", "customer"),
+    ("Quenmark licenses its refining process from Heddle Process Technologies.",
+     "Heddle Process Technologies", "agreement"),
+    ("Last month, Orrin Dray, a drayage marketplace, integrated Quenmark's API into its portal.",
+     "Orrin Dray", "partnership"),
+    ("• Tarrow Heavy Industries placed its first order with Quenmark, for 60 crawlers, in May.",
+     "Tarrow Heavy Industries", "customer"),
+])
+def test_yet_more_ways_of_naming_a_partner(sentence, partner, kind):
+    text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
+            f"robots and software, sells to fleets and insurers.\n\n{sentence}")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]

@@ -47,6 +47,8 @@ _BARE_AGREEMENT = re.compile(r"(?:distribution|reseller|licen[cs]ing|co-?develop
 # "Culverhay, which also supplies": the doer of a relative clause, named before it
 _RELATIVE_DOER = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:which|who)\s+"
                             r"(?:also\s+|now\s+|still\s+)?$")
+_APPOSITION_GAP = re.compile(r"(?:\s+Company)?,\s+(?:a|an|the|one)\s[^,;]{1,80},\s*(?:has\s+|have\s+|"
+                            r"had\s+|also\s+)?")
 _JOINS = re.compile(r"\s+(?:joins|joined|will\s+join)\b")
 _SIGNED_ON = re.compile(r"\s+signed\s+(?:on|up)\s+")
 # "a Swedish smelter": a nationality's adjective before a common noun
@@ -262,9 +264,10 @@ def _partner_of(s: Sentence, m: re.Match):
         after = [n for n in orgs if n.start >= m.end() and not T.PREPOSITION_BEFORE.search(
             text, max(s.start, n.start - 12), n.start)]
         return after[0] if after and after[0].start - m.end() < 60 else None
-    if trigger.lower().startswith(("tapped", "our ", "its ", "their ")) or \
-            trigger.endswith("used by"):
-        # "tapped X to supply", "our implementation partner, X", "is used by X": X, next
+    if trigger.lower().startswith(("tapped", "our ", "its ", "their ", "powers")) or \
+            trigger.endswith(("used by", "adopted by", "contract by")):
+        # "tapped X to supply", "our implementation partner, X", "is used by X", "was
+        # awarded a contract by X", "<subject> powers X's app": X, next
         # (not a person joining a board: "Our partner Jonas Rüegsegger joins its board")
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 6 and \
@@ -276,6 +279,18 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.lower().startswith(("resel", "resol", "distribut")):
         # "X will resell <subject>'s software": X, the doer, when the subject's follows
         if not _subject_next(s, m.end(), owns=True):
+            return None
+        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
+        return doers[-1] if doers else None
+    if trigger.lower().startswith(("has deployed", "have deployed")):
+        # "X has deployed twelve <subject> robots": X, when the subject follows closely
+        if s.doc.subject_in(m.end(), min(s.end, m.end() + 40)) is None:
+            return None
+        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
+        return doers[-1] if doers else None
+    if trigger.lower() == "integrated" or trigger.lower().startswith("awarded"):
+        # "X integrated <subject>'s API", "X awarded <subject> a contract": X, the doer
+        if not _subject_next(s, m.end(), owns=trigger.lower().startswith("integrated")):
             return None
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
         return doers[-1] if doers else None
@@ -325,6 +340,10 @@ def _partner_of(s: Sentence, m: re.Match):
         doers = [n for n in before if not T.PREPOSITION_BEFORE.search(
             text, max(s.start, n.start - 12), n.start)]
         return (doers or before)[0]
+    described = next((n for n in reversed(before)
+                      if _APPOSITION_GAP.fullmatch(text, n.end, m.start())), None)
+    if described is not None:
+        return described  # "X, one of the largest FPOs in Karnataka, has been a customer"
     if before and ((m.start() - before[-1].end <= 10 and
                     not re.search(r"[,;]", text[before[-1].end:m.start()])) or
                    _SIGNED_ON.fullmatch(text, before[-1].end, m.start())):

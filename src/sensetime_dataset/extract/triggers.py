@@ -413,9 +413,11 @@ PARTNER_KIND = [
                  r"(?:[\w&'’.-]+\s+){1,6}?(?:chips?|gpus?|processors?|semiconductors?|"
                  r"accelerators?)\b)|"
                  # "software supplied by X", "the boards are made for us by X"
-                 r"\bsupplied\s+by\b|\bmade\s+for\s+(?:us|it|them)\s+by\b|"
-                 # "sources its chips from X"
-                 r"\bsources?\s+(?:its|our|the|all)\s+(?:[\w-]+\s+){0,2}?from\b|"
+                 r"\bsupplied\s+by\b|\b(?:made|manufactured|produced|built)\s+for\s+"
+                 r"(?:us|it|them|[A-Z][\w-]*)\s+by\b|"
+                 # "sources its chips from X", "we buy our spawn from X", "buys its cells from X"
+                 r"\b(?:sources?|buys?|bought|purchases?)\s+(?:its|our|their|the|all)\s+"
+                 r"(?:[\w-]+\s+){0,2}?from\b|"
                  # "tapped X to supply the arm assemblies" (partners.py: X, right after)
                  r"\btapped(?=\s+(?:[\w&'’.-]+\s+){1,6}?to\s+(?:supply|make|build|manufacture)\b)|"
                  # "X supplies the wheel motors for every <product>": X, the doer
@@ -427,6 +429,9 @@ PARTNER_KIND = [
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
                     r"\bintegrat(?:ed|es|e)\s+with\b|\bplug(?:s|ged)?\s+(?:directly\s+)?into\b|"
                     r"\bjoined\s+forces\s+with\b|\btie-?ups?\s+with\b|"
+                    # "X, a drayage marketplace, integrated <subject>'s API"
+                    r"\bintegrated(?=\s+[A-Z][\w-]*['’]s\s+(?:API|SDK|platform|software|engine|"
+                    r"technology|app)\b)|"
                     # "our implementation partner, X" (partners.py: X, right after)
                     r"\b(?:our|its|their)\s+(?:[\w-]+\s+)?partner,?(?=\s+[A-Z])|"
                     # "named A, B and C as construction partners"
@@ -434,7 +439,8 @@ PARTNER_KIND = [
     ("customer", r"\bas\s+(?:(?:a|its|their|our)\s+)?(?:(?:first|largest|biggest|key|major|anchor|"
                  r"new)\s+)?(?:[\w-]+\s+)?(?:customer|client)\b|\bcustomers?\s+(?:include|such)|"
                  r"\b(?:has|have|had)\s+become\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
-                 r"\bbec(?:ame|omes)\s+(?:a|its|their|our)\s+(?:[\w-]+\s+){0,2}(?:customer|client)\b|"
+                 r"\bbec(?:ame|omes)\s+(?:a|its|their|our|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}"
+                 r"(?:customer|client)\b|"
                  # "A and B are among its customers"
                  r"\b(?:are|is|were|was)\s+among\s+(?:its|their|our)\s+(?:[\w-]+\s+)?(?:customers|clients)\b|"
                  # the subject supplies X: "a tier-one supplier to X", "supplies drones to X"
@@ -444,7 +450,7 @@ PARTNER_KIND = [
                  r"\b(?:won|wins|secured|landed)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?"
                  r"(?:contract|tender|order)\s+from\b|"
                  # "X placed an order", "its main customer is X"
-                 r"\bplaced\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}orders?\b|"
+                 r"\bplaced\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){0,2}orders?\b|"
                  r"\b(?:main|largest|biggest|first|key|anchor)\s+customer\s+(?:\w+\s+)?(?:is|was)\b|"
                  # "X has agreed to buy 200 MWh of <subject>'s units": X buys its products
                  # (a number and a unit, not a per cent nor shares: a stake is a round)
@@ -480,6 +486,16 @@ PARTNER_KIND = [
                  # "is also used by X"; "the qualified supplier list of X"
                  r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?used\s+by\b|"
                  r"\bsupplier\s+list\s+of\b|"
+                 # "X has been a customer since 2024"; "was awarded a contract by X"; "X
+                 # awarded <subject> a contract"; "have been adopted by X"; "received an order
+                 # from X"; "<subject> powers X's app"; "X has deployed twelve <subject> robots"
+                 r"\b(?:has|have)\s+been\s+a\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
+                 r"\bwas\s+awarded\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?contract\s+by\b|"
+                 r"\bawarded(?=\s+[A-Z][\w-]*\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?contract\b)|"
+                 r"\b(?:has|have|had)\s+been\s+adopted\s+by\b|"
+                 r"\breceived\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?orders?\s+from\b|"
+                 r"\bpowers(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)|"
+                 r"\b(?:has|have)\s+deployed(?=\s+(?:[\w-]+\s+){0,2}?[A-Z])|"
                  # "the company's drones are deployed at X Hospital"
                  r"\b(?:is|are|was|were|been)\s+(?:now\s+|already\s+)?(?:deployed|installed)\s+at\b|"
                  # "signed its first customer in the United States, X" (partners.py: the
@@ -496,7 +512,7 @@ PARTNER_KIND = [
                  # "Brantwell Insurance - we signed them in February": the name before
                  r"\b(?:we|it)\s+signed\s+them\b"),
     # (not "signed a strategic agreement with": a strategic-agreement, further right)
-    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc]ed\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
+    ("agreement", r"\bagreement\s+(?:\w+\s+){0,2}?with\b|\blicen[sc](?:ed|es)\b|\b(?:signed|struck|inked|reached)\s+(?:a|an)\s+"
                   r"(?:(?!strategic\b)[\w-]+\s+){0,2}(?:deal|contract|agreement)\s+(?:\w+\s+){0,2}?with\b|"
                   # "X — retail distribution agreement covering ...", "an agreement to license"
                   + DASH + r"\s+(?:[\w-]+\s+){0,3}?agreement\b|\bagreement\s+to\s+licen[sc]e\b|"
@@ -532,7 +548,8 @@ PARTNER_WORDS = {
                 [("supplier",)] * 2 +
                 [All(("equipped", "powered", "built", "run"),
                      ("chip", "gpu", "processor", "semiconductor", "accelerator")),
-                 ("supplied by",), ("made for",), ("sources ", "source "), ("tapped",),
+                 ("supplied by",), All(("made for", "manufactured for", "produced for", "built for"),),
+                 ("source", "buy", "bought", "purchase"), ("tapped",),
                  All(("suppl",), ("for every", "for each", "for all")),
                  All(("built by", "made by", "manufactured by", "produced by", "assembled by"),)],
     "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup"),
@@ -550,7 +567,10 @@ PARTNER_WORDS = {
         ("went live",), ("chose", "selected", "picked"), ("switched",),
         All(("largest", "biggest", "first", "main", "key", "anchor", "oldest"),
             ("customer", "client")),
-        ("use ", "uses ", "used "), ("used by",), ("supplier list",), ("deployed at", "installed at"),
+        ("use ", "uses ", "used "), ("used by",), ("supplier list",),
+        All(("been a",), ("customer", "client")), All(("awarded",), ("contract",)),
+        ("awarded",), ("adopted by",), All(("received",), ("order",)),
+        ("powers",), ("deployed",), ("deployed at", "installed at"),
         All(("signed",), ("customer", "client")), ("customer since",),
         ("buys", "purchases", "orders"),
         ("offering",),
