@@ -1702,3 +1702,28 @@ def test_yet_more_ways_of_naming_a_partner(sentence, partner, kind):
     text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
             f"robots and software, sells to fleets and insurers.\n\n{sentence}")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]
+
+
+def test_a_float_its_cornerstones_and_a_share_price():
+    text = ("Quenmark Lithium soars on ASX debut after $120m float\n\nPERTH, 22 October 2025 - "
+            "Quenmark Lithium shares jumped 18 per cent on their first day of trade after the "
+            "company raised $120 million in the largest resources float of the year. The shares "
+            "closed at $1.18. Cornerstone investors Tarrow Super, Heddle Asset Management and the "
+            "Singapore-based Orrin Resources Fund took $45 million of the offer between them.")
+    assert [(r["round_name"], r["amount"]) for r in _found(text, "rounds")] == [("IPO", 1.2e8)]
+    assert [(i["name"], i["round_name"]) for i in _found(text, "investors")] == [
+        ("Tarrow Super", "IPO"), ("Heddle Asset Management", "IPO"), ("Orrin Resources Fund", "IPO")]
+
+
+def test_tranches_under_a_round_and_amounts_in_crore_and_lakh():
+    text = ("QUENMARK ROBOTICS\nANNUAL REVIEW 2025\n\n• Completed our Series B in September.\n"
+            "– B1: KRW 12 billion in March, led by Tarrow Partners, with Heddle Investment "
+            "participating\n")
+    assert [(r["round_name"], r["amount"], r["date"]) for r in _found(text, "rounds")][-1] == (
+        "B1", 1.2e10, "2025-03")
+    assert [(i["name"], i["role"]) for i in _found(text, "investors")] == [
+        ("Tarrow Partners", "lead"), ("Heddle Investment", "participant")]
+    text = ("Quenmark Agritech raises ₹85 crore\n\nBENGALURU, 12 August 2025 - Quenmark Agritech has "
+            "raised ₹85 crore in its Series A funding round. It started with an angel cheque of "
+            "₹40 lakh in 2021.")
+    assert ("Series A", 8.5e8) in [(r["round_name"], r["amount"]) for r in _found(text, "rounds")]

@@ -15,6 +15,7 @@ from .proposal import Proposal
 # Roles whose organizations come after the trigger ("led by X"), the others before
 # ("X led the round", "X and Y also invested").
 _AFTER = re.compile(r"\bby\b|from|include|including|such\s+as|alongside|along\s+with|drew|"
+                    r"cornerstone\s+investors?$|"
                     r"participation|lead\s+investors?$|anchor\s+investors?$|board\s+are$|"
                     r"shares\s+to$|:$|investors?\s+(?:is|was|are|were)$", re.I)
 # "announced that it has led": the pronoun is the announcer's
@@ -59,6 +60,8 @@ _FUND_BEFORE = re.compile(r"\bfunds?\s+(?:at|of|with)\s+(?:about\s+|nearly\s+|ov
 # a loan is no round: "a term loan of up to $15.0 million", "a €10 million credit facility"
 _DEBT = re.compile(r"\b(?:term\s+loan|(?:credit|loan|debt)\s+facility|venture\s+debt|"
                    r"debt\s+financing|loan\s+and\s+security|revolving\s+credit|bank\s+loan)", re.I)
+# "jumped on their first day of trade after the company raised $120 million in a float"
+_DEBUT = re.compile(r"\b(?:debut|first\s+day\s+of\s+(?:trade|trading)|float)\b", re.I)
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -103,7 +106,8 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     """The sentence's round amounts and valuations (prices per share, totals, and the
     size of an investor's own fund left out)."""
     text = s.doc.text
-    moneys = [m for m in s.money if m.currency and not m.per]
+    # (not a share's price: "the shares closed at $1.18"; no round is that small)
+    moneys = [m for m in s.money if m.currency and not m.per and m.amount >= 10000]
     amounts, valuations = [], []
     for m in moneys:
         if T.VALUATION.search(text[max(s.start, m.start - 70):m.start]):
@@ -237,7 +241,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         valuation = next((v for v in valuations if 0 < v.start - a.end <= 40), None)
         # "raised HK$2.3 billion after pricing its shares at", "went public on the Tokyo
         # Stock Exchange on 20 March, raising ¥6.2 billion"
-        if _PRICED.search(s.text) or T.LISTED.search(text, s.start, s.end):
+        if _PRICED.search(s.text) or T.LISTED.search(text, s.start, s.end) or \
+                _DEBUT.search(s.text):
             out.append(_round(s, "IPO", "ipo", date_near(s, a.start), a, valuation,
                               "funding verb + amount + shares priced"))
             current = "IPO"
@@ -375,6 +380,8 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                 text.startswith(":", b):  # a label: "Investors: X", "Co-investors: X, Y"
             hi = min([c for c in cuts if c > b] + [s.end])
             listed = list_after(s, b, hi)
+            if not listed and 0 <= (colon := text.find(":", b, min(s.end, b + 80))):
+                listed = list_after(s, colon + 1, s.end)  # "... on offer: A, B, C and D"
             if not listed and _ALONGSIDE.fullmatch(text, a, b):
                 lo = max([c for c in cuts if c < a] + [s.start])
                 listed = list_before(s, lo, a)

@@ -271,7 +271,7 @@ def _after_space(*words: str) -> tuple[str, ...]:
 ROUND_NAME = Keyed(re.compile(
     r"\bSeries\s+(?P<series>[A-H](?:\d|\+{1,2})?)(?![\w+])"
     r"|\bPre-?(?P<pre>[A-H])\+?(?![\w])"
-    r"|\b(?P<tranche>[A-H][1-9])\s+(?:round|tranche)"
+    r"|\b(?P<tranche>[A-H][1-9])(?:\s+(?:round|tranche)|(?=[ \t]*:[ \t]+[A-Z$€£¥₩\d]))"
     r"|\b(?P<letter>[A-H]\+{0,2})\s+rounds?\b"
     r"|\b(?P<seed>seed\s+(?:round|funding|financing|investment|stage)|"
     r"seed(?=\s+(?:from|led\s+by|cheque|check)\b)|"
@@ -287,6 +287,7 @@ ROUND_NAME = Keyed(re.compile(
     r"\bshares\s+(?:began|started)\s+trading)", I),
       ('series', *(f"pre{dash}{letter}" for dash in ("", "-") for letter in "abcdefgh"),
        *_after_space("round", "tranche"),  # "B1 round", "C round" (not "around")
+       *(f"{letter}{digit}:" for letter in "abcdefgh" for digit in "123456789"),  # "B1: KRW 12bn"
        'seed', 'angel', 'strategic', 'initial', 'ipo', 'listed', 'listing', 'admission', 'trading'))
 # A round named in an aside about an investor ("X, which backed the company's seed round"):
 # a reference to an earlier round, not a new one. ("X, who led the B1 round" is news.)
@@ -335,7 +336,7 @@ ROLES = Keyed(re.compile(r"(?!)"), ('led', 'lead', 'anchor', 'headed', 'particip
                                     'put', 'ticket', 'taking up', 'in it too', 'backer',
                                     'drew', 'cheque', 'biggest check', 'largest check',
                                     'enters the', 'enter the', 'purchasing the', 'purchased the',
-                                    'allottee', 'subscriber'))
+                                    'allottee', 'subscriber', 'cornerstone'))
 # Coreference to the document's subject.
 # An investor-only sentence ("X also participated") belongs to the round in context only
 # when it says so.

@@ -41,7 +41,9 @@ SUFFIX = {
     "usd": "USD", "hkd": "HKD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
 }
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-         "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+         "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+         # Indian English: "₹85 crore" is 850 million rupees, "₹40 lakh" 4 million
+         "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5}
 BOUND = {"more than": "more-than", "over": "more-than", "above": "more-than",
          "in excess of": "more-than", "upwards of": "more-than", "at least": "more-than",
          "exceeding": "more-than",

@@ -80,7 +80,7 @@ PARTICIPANT = [r"participat(?:ed|es|ing|ion)", r"joined\s+by", r"backed\s+by",
                r"sole\s+investor", r"returned(?=\s+as\s+well\b|\s+too\b|\s*[.;])",
                r"round\s+drew", r"wrote\s+the\s+(?:biggest|largest)\s+(?:cheque|check)",
                r"enters?\s+the\s+capital", r"purchas(?:ed|ing)\s+the\s+(?:remaining|rest|balance)",
-               r"allottees?:", r"subscribers?:"]
+               r"allottees?:", r"subscribers?:", r"cornerstone\s+investors?"]
 ROLE = re.compile(r"\b(?:(?P<lead>" + "|".join(LEAD) + r")|(?P<participant>"
                   + "|".join(PARTICIPANT) + r"))\b", re.IGNORECASE)
 # The same words as a flat alternation of lower-case literals, run on the lower-cased
