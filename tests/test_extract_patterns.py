@@ -5,6 +5,7 @@ import pytest
 
 from sensetime_dataset.extract import extract
 from sensetime_dataset.extract.context import Document
+from sensetime_dataset.text.money import find_money
 
 
 def _found(text: str, table: str) -> list[dict]:
@@ -1727,3 +1728,22 @@ def test_tranches_under_a_round_and_amounts_in_crore_and_lakh():
             "raised ₹85 crore in its Series A funding round. It started with an angel cheque of "
             "₹40 lakh in 2021.")
     assert ("Series A", 8.5e8) in [(r["round_name"], r["amount"]) for r in _found(text, "rounds")]
+
+
+def test_currencies_of_many_countries_and_a_conversion_in_brackets():
+    text = ("Quenmark levanta 320 millones de pesos\n\nGUADALAJARA, May 14, 2025 - Quenmark, a "
+            "Guadalajara platform that matches food producers with refrigerated trucks, raised 320 "
+            "million pesos (about $16.5 million) in a Series A round, the company said. The round "
+            "drew Tarrow Capital, Heddle Ventures and Fondo Orrin, three Mexican venture "
+            "investors, as well as the Colombian fund Guaduales Capital.")
+    assert [(r["round_name"], r["amount"], r["currency"]) for r in _found(text, "rounds")] == [
+        ("Series A", 3.2e8, "MXN")]
+    assert [i["name"] for i in _found(text, "investors")] == [
+        "Tarrow Capital", "Heddle Ventures", "Fondo Orrin", "Guaduales Capital"]
+    text = ("Quenmark Energy bags R45m Series A\n\nCAPE TOWN, 3 June 2025 - Quenmark Energy has "
+            "closed a R45 million Series A round. It received a R12 million grant from the Orrin "
+            "Schools Fund last year. Quenmark's R6 million seed round in 2021 came from angels.")
+    assert [(r["round_name"], r["amount"], r["currency"]) for r in _found(text, "rounds")][-2:] == [
+        ("Series A", 4.5e7, "ZAR"), ("Seed", 6e6, "ZAR")]
+    assert [(m.amount, m.currency) for m in find_money("SEK 210m, MXN 320 million, the R2 model")] \
+        == [(2.1e8, "SEK"), (3.2e8, "MXN")]

@@ -42,6 +42,10 @@ _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professo
 _JAPAN_WORDS = (" yen", "jpy", "japan", "tokyo", "osaka", "k.k.", "kabushiki")
 _CHINA_WORDS = (" yuan", "rmb", "cny", "china", "chinese", "beijing", "shanghai", "shenzhen",
                 "hangzhou")
+_PESO_COUNTRIES = (("MXN", ("mexico", "mexican", "guadalajara", "monterrey")),
+                   ("COP", ("colombia", "bogot", "medell")),
+                   ("ARS", ("argentin", "buenos aires")), ("CLP", ("chile", "santiago")),
+                   ("PHP", ("philippine", "manila")))
 _YEAR_HEADING = re.compile(r"^[#=\s]*(?:(?:annual|year|review|report|highlights)\s+){0,2}"
                            r"((?:19|20)\d{2})(?:\s+in\s+review|\s+review|\s+highlights)?[=\s]*$",
                            re.MULTILINE | re.IGNORECASE)  # "2021", "=== 2021 ===", "ANNUAL REVIEW 2025"
@@ -226,12 +230,15 @@ class Sentence:
     @cached_property
     def money(self) -> list[Money]:
         found = find_money(self.doc.text, self.start, self.end)
-        if any(m.currency is None for m in found) and "¥" in self.text:
-            # "¥1.8 billion": yen or yuan, as the document's country says (no currency
-            # when it does not)
+        if any(m.currency is None for m in found):
+            # "¥1.8 billion": yen or yuan; "320 million pesos": Mexico's, Colombia's ... as
+            # the document's country says (no currency when it does not)
             text = self.doc.text
             found = [m._replace(currency=self.doc.yen_currency)
-                     if m.currency is None and "¥" in text[m.start:m.end] else m for m in found]
+                     if m.currency is None and "¥" in text[m.start:m.end] else
+                     m._replace(currency=self.doc.peso_currency)
+                     if m.currency is None and "peso" in text[m.start:m.end] else m
+                     for m in found]
         return found
 
     @cached_property
@@ -327,6 +334,14 @@ class Document:
         japan = sum(low.count(w) for w in _JAPAN_WORDS)
         china = sum(low.count(w) for w in _CHINA_WORDS)
         return "JPY" if japan > china else "CNY" if china > japan else None
+
+    @cached_property
+    def peso_currency(self) -> str | None:
+        """The currency "pesos" stands for in this document: the country it names most."""
+        low = self.text.lower()
+        counts = {code: sum(low.count(w) for w in words) for code, words in _PESO_COUNTRIES}
+        code, n = max(counts.items(), key=lambda kv: kv[1])
+        return code if n and list(counts.values()).count(n) == 1 else None
 
     def anchor_at(self, pos: int) -> str | None:
         """The anchor of relative dates at `pos`: the year of the section heading (or the

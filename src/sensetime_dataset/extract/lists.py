@@ -21,7 +21,8 @@ _LIST_GAP = re.compile(r"^(?:\s*\((?:co-?)?lead\))?\s*(?:(?:,\s*and|,|and|&|as\s
 # "A (lead), B and C": A's role is written after it
 LEAD_AFTER = re.compile(r"\s*\((?:co-?)?lead\)")
 # A description between two names of a list: "A, a Dublin-based fund, and B".
-_DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s[^,;]{1,80},\s*(?:and\s+|as\s+well\s+as\s+)?"
+_DESCRIBED = re.compile(r"^,\s+(?:a|an|the|two|three|four|five|both|all)\s[^,;]{1,80},\s*(?:and\s+|"
+                        r"as\s+well\s+as\s+)?"
                         + NOUN_BEFORE + "$")
 # "A, the National Supercomputing Centre of Singapore and B": an item named after "the"
 # (not "A, the London growth investor, and B": a description, its words in lower case)
@@ -107,13 +108,14 @@ def plain_name(name: str, text: str | None = None) -> str:
 # list, one word, not a plural ("A, angels, B"); last, after "and", a word with capitals
 # inside (a common word has none)
 # "several Oslo angels.": a lone capitalised word before a plural noun that ends the list
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b(?=\s*(?:[.,;]|$))")
+_PLURAL_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+[a-z]+s\b(?=\s*(?:[.,;]|$))")
 _LOWER_ITEM = re.compile(r",\s*(?P<name>[a-z]+[A-Z]\w*|[a-z][a-z0-9]*[a-rt-z0-9]),\s*(?:and\s+)?")
 _LOWER_LAST = re.compile(r",?\s+and\s+(?P<name>[a-z]+[A-Z][\w]*)\b")
 
 
 def _place_adjective(n, text: str) -> bool:
-    """"the Dutch contractor X", "the Munich venture capitalist X", "several Oslo angels":
+    """"the Dutch contractor X", "the Munich venture capitalist X", "several Oslo angels",
+    "three Mexican venture investors":
     no member of a list."""
     return " " not in n.name and (bool(_ADJECTIVE_AFTER.match(text, n.end)) or
                                   bool(_PLURAL_AFTER.match(text, n.end)))

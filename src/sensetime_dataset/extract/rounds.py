@@ -57,11 +57,16 @@ _PRICED = re.compile(r"\bpric(?:ed|ing)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?shar
                      r"\boffer(?:ing)?\s+price\b", re.I)
 # "closed its third fund at R$900 million": an investor's own fund, named before the amount
 _FUND_BEFORE = re.compile(r"\bfunds?\s+(?:at|of|with)\s+(?:about\s+|nearly\s+|over\s+)?$", re.I)
-# a loan is no round: "a term loan of up to $15.0 million", "a €10 million credit facility"
+# a loan or a grant is no round: "a term loan of up to $15.0 million", "a €10 million credit
+# facility", "received a R12 million grant from the X Fund"
 _DEBT = re.compile(r"\b(?:term\s+loan|(?:credit|loan|debt)\s+facility|venture\s+debt|"
-                   r"debt\s+financing|loan\s+and\s+security|revolving\s+credit|bank\s+loan)", re.I)
+                   r"debt\s+financing|loan\s+and\s+security|revolving\s+credit|bank\s+loan|"
+                   r"grants?)\b", re.I)
 # "jumped on their first day of trade after the company raised $120 million in a float"
 _DEBUT = re.compile(r"\b(?:debut|first\s+day\s+of\s+(?:trade|trading)|float)\b", re.I)
+_CONVERSION = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|~)?\s*", re.I)
+_AN_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 _TRANCHE_REFERENCE = re.compile(r"\b(?:the|this)\s+[A-H][1-9]\b")
 UNNAMED = ""  # the round in context has no name ("X raised $50 million from Y")
 
@@ -106,8 +111,11 @@ def _amounts(s: Sentence) -> tuple[list[Money], list[Money]]:
     """The sentence's round amounts and valuations (prices per share, totals, and the
     size of an investor's own fund left out)."""
     text = s.doc.text
-    # (not a share's price: "the shares closed at $1.18"; no round is that small)
+    # (not a share's price: "the shares closed at $1.18"; no round is that small; nor a
+    # conversion in brackets after the amount: "320 million pesos (about $16.5 million)")
     moneys = [m for m in s.money if m.currency and not m.per and m.amount >= 10000]
+    moneys = [m for i, m in enumerate(moneys)
+              if not (i and _CONVERSION.fullmatch(text, moneys[i - 1].end, m.start))]
     amounts, valuations = [], []
     for m in moneys:
         if T.VALUATION.search(text[max(s.start, m.start - 70):m.start]):
@@ -143,7 +151,9 @@ def _actor_is_other(s: Sentence, verb_start: int, verb_end: int) -> bool:
     best = None  # (position, is_subject)
     for n in s.names:
         if clause_start <= n.start and n.end <= verb_start and not aside(n.start) \
-                and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]):
+                and not T.PREPOSITION_BEFORE.search(text[max(s.start, n.start - 12):n.start]) \
+                and not (_AN_BEFORE.search(text, max(s.start, n.start - 4), n.start)
+                         and _LOWER_AFTER.match(text, n.end)):  # "a Guadalajara platform"
             owner = _owner(n.name)
             # "Brightwave AI's Series D" in a document about "Brightwave"
             subject = s.doc.is_subject(owner) or owner.split(" ")[0] in s.doc.subject_forms

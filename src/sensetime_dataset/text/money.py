@@ -27,7 +27,13 @@ PREFIX = {
     "us$": "USD", "usd $": "USD", "usd$": "USD", "usd": "USD", "u.s.$": "USD", "us $": "USD",
     "hk$": "HKD", "hkd": "HKD", "hk $": "HKD", "rmb": "CNY", "cny": "CNY", "¥": None,
     "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "s$": "SGD", "sgd": "SGD",
-    "a$": "AUD", "c$": "CAD", "r$": "BRL", "nt$": "TWD", "twd": "TWD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
+    "a$": "AUD", "c$": "CAD", "r$": "BRL", "r": "ZAR",
+    # ISO codes written before the amount ("MXN 320 million", "SEK 210m")
+    "aud": "AUD", "cad": "CAD", "nzd": "NZD", "mxn": "MXN", "brl": "BRL", "zar": "ZAR",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "czk": "CZK", "try": "TRY",
+    "ils": "ILS", "ngn": "NGN", "kes": "KES", "idr": "IDR", "vnd": "VND", "thb": "THB",
+    "myr": "MYR", "php": "PHP", "cop": "COP", "ars": "ARS", "clp": "CLP", "aed": "AED",
+    "sar": "SAR", "nt$": "TWD", "twd": "TWD", "chf": "CHF", "inr": "INR", "krw": "KRW", "₩": "KRW", "₹": "INR",
     "\\$": "USD", "$": "USD",
     # UTF-8 read as Windows-1252 (mojibake): "â‚¬12 million", "Â£6m"
     "â‚¬": "EUR", "â‚¹": "INR", "â£": "GBP", "â¥": None,  # (keys in lower case: "Â£")
@@ -38,6 +44,7 @@ SUFFIX = {
     "hong kong dollars": "HKD", "hk dollars": "HKD", "singapore dollars": "SGD",
     "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "euros": "EUR",
     "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "won": "KRW",
+    "mexican pesos": "MXN", "pesos": None, "reais": "BRL", "rand": "ZAR", "zloty": "PLN",
     "usd": "USD", "hkd": "HKD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
 }
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -126,6 +133,8 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
         # tell a count from money; callers that need money require a currency.
         if not (prefix or suffix or (scale and (bound or _is_word_scale(scale)))):
             continue
+        if prefix and prefix.lower() == "r" and not scale:
+            continue  # "R45 million" is rand; "R2" alone is a name ("the R2 model")
         amount = float(m["number"].replace(",", "")) * (SCALE[scale.lower()] if scale else 1)
         first = head.start("bound") if bound else head.start("prefix") if prefix else start
         found.append(Money(amount, currency, BOUND[bound.lower()] if bound else "exact",
