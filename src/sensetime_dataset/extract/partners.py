@@ -276,24 +276,18 @@ def _partner_of(s: Sentence, m: re.Match):
         # "equipped by X and Y's chips": X (and the list after it), the makers
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 40 else None
-    if trigger.lower().startswith(("resel", "resol", "distribut")):
-        # "X will resell <subject>'s software": X, the doer, when the subject's follows
-        if not _subject_next(s, m.end(), owns=True):
-            return None
+    low = trigger.lower()
+    if low.startswith(("resel", "resol", "distribut", "has deployed", "have deployed",
+                       "awarded")) or low == "integrated":
+        # X, the doer named before, when what it acts on is the subject's: "X will resell
+        # <subject>'s software", "X integrated <subject>'s API", "X awarded <subject> a
+        # contract", "X has deployed twelve <subject> robots" (the subject a few words on)
+        if low.startswith(("has", "have")):
+            acts_on_subject = s.doc.subject_in(m.end(), min(s.end, m.end() + 40)) is not None
+        else:
+            acts_on_subject = _subject_next(s, m.end(), owns=not low.startswith("awarded"))
         doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
-        return doers[-1] if doers else None
-    if trigger.lower().startswith(("has deployed", "have deployed")):
-        # "X has deployed twelve <subject> robots": X, when the subject follows closely
-        if s.doc.subject_in(m.end(), min(s.end, m.end() + 40)) is None:
-            return None
-        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
-        return doers[-1] if doers else None
-    if trigger.lower() == "integrated" or trigger.lower().startswith("awarded"):
-        # "X integrated <subject>'s API", "X awarded <subject> a contract": X, the doer
-        if not _subject_next(s, m.end(), owns=trigger.lower().startswith("integrated")):
-            return None
-        doers = [n for n in orgs if n.end <= m.start() and not s.doc.is_subject(n.name)]
-        return doers[-1] if doers else None
+        return doers[-1] if acts_on_subject and doers else None
     if trigger.lower().startswith(("run", "ran", "chose", "selected", "picked", "switched")):
         # "X has run its stores on <subject>", "X chose <subject>", "X switched its
         # yards to <subject>": X, the doer, when the subject follows
