@@ -26,11 +26,21 @@ from sensetime_dataset.text.dates import resolve_dates, scan_dates
     ("3.1 billion US dollars", 3.1e9, "USD", "exact"),
     ("up to €40 million", 40e6, "EUR", "up-to"),
     ("£1,250,000", 1.25e6, "GBP", "exact"),
+    ("₹85 crore", 85e7, "INR", "exact"), ("₹40 lakh", 4e6, "INR", "exact"),
+    ("SEK 210m", 210e6, "SEK", "exact"), ("MXN 320 million", 320e6, "MXN", "exact"),
+    ("R45 million", 45e6, "ZAR", "exact"), ("R$180 million", 180e6, "BRL", "exact"),
+    ("â‚¬12 million", 12e6, "EUR", "exact"), ("Â£6m", 6e6, "GBP", "exact"),
 ])
 def test_money_forms(text, amount, currency, bound):
     (m,) = find_money(f"It raised {text} in the round.")
     assert (m.amount, m.currency, m.bound) == (pytest.approx(amount), currency, bound)
     assert f"It raised {text} in the round."[m.start:m.end] == text
+
+
+def test_a_code_that_is_an_english_word_is_read_in_capitals_only():
+    assert [(m.amount, m.currency) for m in find_money("we try 5 million times")] == [(5e6, None)]
+    assert [(m.amount, m.currency) for m in find_money("TRY 5 million")] == [(5e6, "TRY")]
+    assert find_money("the R2 model") == []
 
 
 def test_money_per_share_is_a_price_and_bare_numbers_are_not_money():

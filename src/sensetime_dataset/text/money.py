@@ -38,6 +38,10 @@ PREFIX = {
     # UTF-8 read as Windows-1252 (mojibake): "â‚¬12 million", "Â£6m"
     "â‚¬": "EUR", "â‚¹": "INR", "â£": "GBP", "â¥": None,  # (keys in lower case: "Â£")
 }
+# The codes added for more countries: read only in capitals (some are English words)
+_CODES_IN_CAPITALS = {"aud", "cad", "nzd", "mxn", "brl", "zar", "sek", "nok", "dkk", "pln", "czk",
+                      "try", "ils", "ngn", "kes", "idr", "vnd", "thb", "myr", "php", "cop", "ars",
+                      "clp", "aed", "sar"}
 # Words written after the number and its scale.
 SUFFIX = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -122,6 +126,11 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
             continue  # a bare number: no currency, no scale
         head = HEAD.search(text, max(lo, start - _HEAD_CHARS), start)
         prefix, bound = head["prefix"], head["bound"]
+        if prefix and ((prefix.lower() == "r" and not scale) or
+                       (prefix.lower() in _CODES_IN_CAPITALS and not prefix.isupper())):
+            # "R45 million" is rand, "R2" alone a name ("the R2 model"); "TRY 5 million" is
+            # lira, "try 5 million times" is not: no currency written
+            prefix = None
         if start > lo and not prefix and (text[start - 1].isalnum() or
                                           text[start - 1] in ".,-/"):
             continue  # inside a word ("B1"), or the tail of a date or a decimal
@@ -133,8 +142,6 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
         # tell a count from money; callers that need money require a currency.
         if not (prefix or suffix or (scale and (bound or _is_word_scale(scale)))):
             continue
-        if prefix and prefix.lower() == "r" and not scale:
-            continue  # "R45 million" is rand; "R2" alone is a name ("the R2 model")
         amount = float(m["number"].replace(",", "")) * (SCALE[scale.lower()] if scale else 1)
         first = head.start("bound") if bound else head.start("prefix") if prefix else start
         found.append(Money(amount, currency, BOUND[bound.lower()] if bound else "exact",
