@@ -18,7 +18,12 @@ from . import triggers as T
 # Merchants" is not "China"): short or generic words.
 # No subject: a round's letter and what follows it ("B Extension" of "Series B Extension"),
 # a country's abbreviation, a court
-_NO_SUBJECT = re.compile(r"[A-H] |(?:US|USA|UK|EU|UAE|PRC)$|.*\b(?:Court|Tribunal)$")
+_NO_SUBJECT = re.compile(r"[A-H] |(?:US|USA|UK|EU|UAE|PRC)$|"
+                         r".*\b(?:Court|Tribunal|Council|COUNCIL|Ministry|MINISTRY)$")
+# "KETTERING, Ohio (RV6) - A Kettering company ...": a dateline's place in capitals, on a
+# line of its own date or none
+_PLACE_LINE = re.compile(r"^[ \t]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*),[ \t]+[A-Z][a-z]+(?:[ \t]+"
+                         r"\([^)\n]{1,20}\))?[ \t]+[-–—]", re.M)
 # the last word of an organization's name
 _ORG_WORD = re.compile("|".join(LEGAL_FORMS) + r"|Robotics|Energy|Health|Therapeutics|Foods|"
                        r"Motors|Aerospace|Logistics|Biotech|Pharma|Materials|Semiconductor")
@@ -31,6 +36,10 @@ _PERSON_AFTER = re.compile(
     r",?\s*(?:the\s+)?(?:[A-Z][\w&]*\s+){0,3}(?:Chairman|Chairwoman|President|CEO|Founder|"
     r"Co-founder|co-founder|founder|Partner|Director|Managing|Head|Professor|Vice|Chief|"
     r"chairman|president|partner|director|professor)\b|\s+(?:said|says|told|added)\b")
+# "Quarrybend Aerospace founder Dale Prewitt": the title is the person's after it, and the
+# name before it the company's
+_TITLE_THEN_PERSON = re.compile(r"\s+(?:co-?founder|founder|chairman|president|partner|director)"
+                                r"\s+[A-Z][a-z]+\s+[A-Z][a-z]")
 _TITLES = {"Officer", "Executive", "Chairman", "Chairwoman", "President", "Director",
            "Professor", "Founder", "Co-founder", "Scientist", "Engineer", "Manager"}
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|"
@@ -322,8 +331,10 @@ class Document:
         self.defined_term: str | None = None
         self.subject = self._find_subject()
         # the subject's forms, longest first: its name, its head word and its defined term
-        self.subject_forms = sorted({self.subject, self._head(self.subject)} |
-                                    ({self.defined_term} if self.defined_term else set()),
+        # (a shouted name, "VELTRIUM GLASS NV", as the body writes it too: "Veltrium")
+        forms = {self.subject, self._head(self.subject)} if self.subject else set()
+        forms |= {f.title() for f in forms if f.isupper() and len(f) > 3}
+        self.subject_forms = sorted(forms | ({self.defined_term} if self.defined_term else set()),
                                     key=lambda f: (-len(f), f)) if self.subject else []
 
     @cached_property
@@ -365,7 +376,9 @@ class Document:
     def _organization_like(self, n: NameMention, s: Sentence) -> bool:
         """Not a person, and not a lone capitalised word that opens a sentence ("Third,")
         unless the document also writes it capitalised elsewhere."""
-        if n.name.rsplit(" ", 1)[-1] in _TITLES or _PERSON_AFTER.match(self.text, n.end) or \
+        if n.name.rsplit(" ", 1)[-1] in _TITLES or (
+                _PERSON_AFTER.match(self.text, n.end) and
+                not _TITLE_THEN_PERSON.match(self.text, n.end)) or \
                 (self.text[max(0, n.start - 12):n.start].rstrip().endswith(_PERSON_WORDS) and
                  _PERSON_BEFORE.search(self.text, max(0, n.start - 12), n.start)):
             return False
@@ -401,7 +414,8 @@ class Document:
         # at most MAX_NAME_WORDS words: a longer run of capitalised words is a headline's
         # (or a shouted line's), and trying every run of a long one is cubic in its length
         shouted = n.name.isupper()  # "ELLORY WATER — THE QUARTERLY": the body's "Ellory"
-        if shouted and len(words) > 1 and _ORG_WORD.fullmatch(words[-1].title()):
+        if shouted and len(words) > 1 and (_ORG_WORD.fullmatch(words[-1].title()) or
+                                           words[-1].replace(".", "") in LEGAL_FORMS):
             return n  # "SEORYUN ROBOTICS" over its annual review: the whole name
         for k in range(min(len(words), MAX_NAME_WORDS), 0, -1):
             for i in range(0, len(words) - k + 1):
@@ -442,6 +456,7 @@ class Document:
         candidates, places = [], set()
         text = self.text
         publisher = None
+        places.update(m["place"].casefold() for m in _PLACE_LINE.finditer(text, 0, 3000))
         # the first line only, and a short one: the pattern scans to the line's end
         # from each of its characters (quadratic on a long line)
         end = text.find("\n", 0, 200)
@@ -469,12 +484,17 @@ class Document:
                         and self.is_authority(text[previous.start:n.end])):
                     candidates.append(n.name)
                 previous = n
+        # ("Ashwellby City Council" is no subject, nor "the Ashwellby company" it names)
+        bodies = {self._head(c).casefold() for c in candidates
+                  if " " in c and _NO_SUBJECT.match(c)}
         candidates = [c for c in candidates if c.casefold() not in places
+                      and self._head(c).casefold() not in bodies
                       and (publisher is None or self._head(c).casefold() != publisher)
                       and not _NO_SUBJECT.match(c)
                       # "FIVE MINUTES WITH", "HATTIE LUND": a shouted line, no organization
                       and not (c.isupper() and " " in c and c.title() not in text
-                               and not _ORG_WORD.fullmatch(c.rsplit(" ", 1)[-1].title()))]
+                               and not _ORG_WORD.fullmatch(c.rsplit(" ", 1)[-1].title())
+                               and c.rsplit(" ", 1)[-1].replace(".", "") not in LEGAL_FORMS)]
         if not candidates:
             return None
         counts = Counter()
