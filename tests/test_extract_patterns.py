@@ -1793,3 +1793,23 @@ def test_whose_document_it_is_when_a_body_or_a_station_publishes_it(text, subjec
     assert Document(text).subject == subject
     # a shouted subject is found as the body writes it
     assert Document(text).is_subject(subject.title().split(" ")[0]) or not subject.isupper()
+
+
+@pytest.mark.parametrize("sentence, partner, kind", [
+    ("Quenmark supplies Tarrow Steel's factories in Ningbo with unmanned cranes.",
+     "Tarrow Steel", "customer"),
+    ("Quenmark's cranes have also been adopted by Heddle Terminal.", "Heddle Terminal",
+     "customer"),
+    ("Orrin Port Group and Quenmark are building an automated terminal, a project launched in "
+     "March.", "Orrin Port Group", "partnership"),
+    ("In 2025, Quenmark and the Tarrow Institute of Equipment jointly established a machine-vision "
+     "laboratory.", "Tarrow Institute of Equipment", "joint-lab"),
+    ("The Q-400, which Quenmark co-developed with Heddle Yard, went on sale.", "Heddle Yard",
+     "partnership"),
+    ("Quenmark has acted since 2023 as freight forwarder for Orrin Precision Works.",
+     "Orrin Precision Works", "customer"),
+])
+def test_partners_of_state_media_and_notices(sentence, partner, kind):
+    text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
+            f"cranes and batteries, sells to ports.\n\n{sentence}")
+    assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]

@@ -232,9 +232,10 @@ def _partner_of(s: Sentence, m: re.Match):
     if trigger.endswith(("is", "was")):  # "its main customer is X"
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 60 else None
-    if trigger.endswith((" to", " of", " from", " at")) and not trigger.startswith("switched"):
+    if (trigger.endswith((" to", " of", " from", " at")) and not trigger.startswith("switched")) \
+            or trigger.lower().startswith(("freight", "contractor", "subcontractor")):
         # "a supplier to X", "supplies drones to the operator X", "a contract from X",
-        # "went live at X"
+        # "went live at X", "freight forwarder for X"
         if (doer := _RELATIVE_DOER.search(text, max(s.start, m.start() - 60), m.start())) \
                 and not s.doc.is_subject(doer["name"]):
             return None  # "Culverhay, which also supplies reagents to X": Culverhay's customer
@@ -265,9 +266,10 @@ def _partner_of(s: Sentence, m: re.Match):
             text, max(s.start, n.start - 12), n.start)]
         return after[0] if after and after[0].start - m.end() < 60 else None
     if trigger.lower().startswith(("tapped", "our ", "its ", "their ", "powers")) or \
+            trigger.lower() in ("supply", "supplies", "supplied") or \
             trigger.endswith(("used by", "adopted by", "contract by")):
         # "tapped X to supply", "our implementation partner, X", "is used by X", "was
-        # awarded a contract by X", "<subject> powers X's app": X, next
+        # awarded a contract by X", "<subject> powers X's app", "supplies X's factories": X
         # (not a person joining a board: "Our partner Jonas Rüegsegger joins its board")
         after = [n for n in orgs if n.start >= m.end()]
         return after[0] if after and after[0].start - m.end() < 6 and \

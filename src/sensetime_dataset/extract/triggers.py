@@ -397,7 +397,10 @@ PARTNER_KIND = [
                       # "set up a 'smart policing' company with X"
                       r"\bset\s+up\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:company|venture|firm)\s+"
                       r"with\b"),
-    ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))"),
+    ("joint-lab", r"joint\s+(?:lab|laboratory|research\s+(?:lab|laboratory|cent(?:er|re)))|"
+                  # "A and B jointly established a machine-vision laboratory"
+                  r"\bjointly\s+(?:established|set\s+up|founded|built|opened)\s+(?:a|an)\s+"
+                  r"(?:[\w-]+\s+){0,2}(?:lab|laboratory)\b"),
     ("alliance", r"\b(?:alliance|consortium)\b"),
     ("strategic-agreement", r"strategic\s+(?:cooperation\s+|partnership\s+|alliance\s+)?agreement|"
                             r"strategic\s+cooperation"),
@@ -430,6 +433,8 @@ PARTNER_KIND = [
                     r"\bteamed\s+up\b|\bwork(?:s|ed|ing)?\s+(?:together\s+|closely\s+)?with\b|"
                     r"\bintegrat(?:ed|es|e)\s+with\b|\bplug(?:s|ged)?\s+(?:directly\s+)?into\b|"
                     r"\bjoined\s+forces\s+with\b|\btie-?ups?\s+with\b|"
+                    # "co-developed with X"; "X and <subject> are building a terminal"
+                    r"\bco-?developed\s+with\b|\b(?:are|were)\s+(?:jointly\s+)?(?:building|developing)\b|"
                     # "X, a drayage marketplace, integrated <subject>'s API"
                     r"\bintegrated(?=\s+[A-Z][\w-]*['’]s\s+(?:API|SDK|platform|software|engine|"
                     r"technology|app)\b)|"
@@ -493,7 +498,10 @@ PARTNER_KIND = [
                  r"\b(?:has|have)\s+been\s+a\s+(?:[\w-]+\s+)?(?:customer|client)\b|"
                  r"\bwas\s+awarded\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?contract\s+by\b|"
                  r"\bawarded(?=\s+[A-Z][\w-]*\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?contract\b)|"
-                 r"\b(?:has|have|had)\s+been\s+adopted\s+by\b|"
+                 r"\b(?:has|have|had)\s+(?:also\s+)?been\s+adopted\s+by\b|"
+                 # "<subject> supplies X's factories with", "as freight forwarder for X"
+                 r"\bsuppl(?:y|ies|ied)(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)|"
+                 r"\b(?:freight\s+forwarder|contractor|subcontractor)\s+for\b|"
                  r"\breceived\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?orders?\s+from\b|"
                  r"\bpowers(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\b)|"
                  r"\b(?:has|have)\s+deployed(?=\s+(?:[\w-]+\s+){0,2}?[A-Z])|"
@@ -506,7 +514,7 @@ PARTNER_KIND = [
                  # an entry's "A customer since 2023, the carrier runs 40 robots"
                  r"\ban?\s+(?:[\w-]+\s+)?customer\s+since\b|"
                  # "X, which now buys the coated modules": X, the name before the comma
-                 r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders)\b|"
+                 r",\s+which\s+(?:now\s+|also\s+|still\s+)?(?:buys|purchases|orders|ordered)\b|"
                  # "X began offering <subject's product> to its members" (partners.py: only
                  # the subject named right after)
                  r"\b(?:began|begun|started|now)\s+offering(?=\s+[A-Z])|"
@@ -540,7 +548,7 @@ PARTNER_WORDS = {
     "listed": All(("partners", "customers", "clients"), ("such", "includ", "like")),
     "mou": ("memorandum", "mou"),
     "joint-venture": [("joint",), All(("set",), ("company", "venture", "firm"))],
-    "joint-lab": ("joint",),
+    "joint-lab": ("joint",),  # ("jointly" holds it)
     "alliance": ("alliance", "consortium"),
     "strategic-agreement": ("strategic",),
     "collaboration": ("collaborat", "cooperat", "co-operat"),
@@ -553,7 +561,8 @@ PARTNER_WORDS = {
                  ("source", "buy", "bought", "purchase"), ("tapped",),
                  All(("suppl",), ("for every", "for each", "for all")),
                  All(("built by", "made by", "manufactured by", "produced by", "assembled by"),)],
-    "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup"),
+    "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup",
+                    "developed", "building", "developing"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
         All(("won", "wins", "secured", "landed"), ("contract", "tender", "order")),
@@ -570,10 +579,10 @@ PARTNER_WORDS = {
             ("customer", "client")),
         ("use ", "uses ", "used "), ("used by",), ("supplier list",),
         All(("been a",), ("customer", "client")), All(("awarded",), ("contract",)),
-        ("awarded",), ("adopted by",), All(("received",), ("order",)),
+        ("awarded",), ("adopted by",), ("suppl",), All(("forwarder", "contractor"), ("for",)), All(("received",), ("order",)),
         ("powers",), ("deployed",), ("deployed at", "installed at"),
         All(("signed",), ("customer", "client")), ("customer since",),
-        ("buys", "purchases", "orders"),
+        ("buys", "purchases", "orders", "ordered"),
         ("offering",),
         All(("signed",), ("them",))],
     "agreement": [("agreement", "licen")] * 2 + [
