@@ -1813,3 +1813,17 @@ def test_partners_of_state_media_and_notices(sentence, partner, kind):
     text = ("Quenmark Systems update\nPublished 4 November 2025\n\nQuenmark Systems, a maker of "
             f"cranes and batteries, sells to ports.\n\n{sentence}")
     assert [(p["name"], p["kind"]) for p in _found(text, "partners")] == [(partner, kind)]
+
+
+def test_a_news_pages_dated_entries_and_a_timeline_in_the_present():
+    text = ("QUENMARK ROBOTICS INC.\nHome > News\n\n2026.07.15 [IR]\nNotice concerning change of "
+            "Representative Director\nAt the meeting held today, the Board named Aoi Kurosawa "
+            "chief executive officer and Representative Director.\n\n2026.06.01 [Others]\nOpening "
+            "of Osaka Development Center\nWe have opened the Osaka Development Center in Kita-ku, "
+            "Osaka.\n\n2026.05.12 [Press Release]\nQuenmark Robotics ships its arms.\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("leadership", "2026-07-15"), ("hub", "2026-06-01")]
+    text = ("Quenmark careers\n\nOur story so far\n\n2021 - We open our Lisbon office to be closer "
+            "to the ports.\n\n2024 - We launch Quenmark Yard, our second product.\n")
+    assert [(e["event_type"], e["date"]) for e in _found(text, "events")] == [
+        ("hub", "2021"), ("product", "2024")]

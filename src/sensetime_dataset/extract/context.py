@@ -61,7 +61,10 @@ _YEAR_HEADING = re.compile(r"^[#=\s]*(?:(?:annual|year|review|report|highlights)
 # A numbered item with its own date, "5. Process Europe - 3 October 2025" (a coverage
 # report's clipping, a digest's item): the anchor of the lines under it
 _ITEM_DATELINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]{1,80}?[ \t][-–—|·][ \t]*"
-                            r"(?P<date>[^\n]{6,30}?\d{4})[ \t]*$", re.MULTILINE)
+                            r"(?P<date>[^\n]{6,30}?\d{4})[ \t]*$|"
+                            # a news page's entry: "2026.07.15 [IR]"
+                            r"^[ \t]*(?P<entry>(?:19|20)\d\d[.-][01]\d[.-][0-3]\d)(?=[ \t]+\[|[ \t]*$)",
+                            re.MULTILINE)
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w&'’-]*")
 # "... Series B in Y", "a 15 per cent stake in Y", "to take 15% of Y": Y is invested in
 # ("Takes 10% Stake in Battery-Pack Maker Y": a headline's capitals, a description of Y)
@@ -313,8 +316,11 @@ class Document:
         # A history by years: "### 2021" dates "On 9 July" below it
         self.year_headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(text)]
         items = [(m.start(), value) for m in _ITEM_DATELINE.finditer(text)
-                 if (value := parse_date(m["date"])) and len(value) == 10]
-        if len(items) > 1:  # (one is the document's dateline)
+                 if (value := parse_date(m["date"] or m["entry"])) and len(value) == 10]
+        # (one is the document's dateline)
+        self.items = [(m.start(), value) for m in _ITEM_DATELINE.finditer(text)
+                      if m["entry"] and (value := parse_date(m["entry"]))] if len(items) > 1 else []
+        if len(items) > 1:
             self.year_headings = sorted(self.year_headings + items)
         spans = [piece for a, b in split_sentences(text, keep_headings=True)
                  for piece in _pieces(text, a, b)]
@@ -353,6 +359,16 @@ class Document:
         counts = {code: sum(low.count(w) for w in words) for code, words in _PESO_COUNTRIES}
         code, n = max(counts.items(), key=lambda kv: kv[1])
         return code if n and list(counts.values()).count(n) == 1 else None
+
+    def entry_date_at(self, pos: int) -> str | None:
+        """The date of the news page's entry ("2026.06.01 [Others]") that `pos` is in, else
+        None: what an entry tells without a date of its own happened that day."""
+        date = None
+        for start, value in self.items:
+            if start > pos:
+                break
+            date = value
+        return date
 
     def anchor_at(self, pos: int) -> str | None:
         """The anchor of relative dates at `pos`: the year of the section heading (or the

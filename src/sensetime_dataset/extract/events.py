@@ -18,7 +18,9 @@ _OPENING = re.compile(r"[\s\W]*(?:co-?)?$", re.I)
 # "Founded\t14 February 2017", "Founded: 2018": a field of an infobox or fact sheet
 _FIELD = re.compile(r"[ \t]*(?:founded|established|incorporated)(?:[ \t]+date)?[ \t]*(?:\t|:)", re.I)
 # "launched Clara": a product by its name, which is capitalised ("launched in 2019" is none)
-_LAUNCHED = re.compile(r"(?:launched|unveiled|introduced|released)\s+(?!(?:its|a|an|the|their)\b)[\"“‘']?(\S)",
+# a capitalised "Launch" right after a capitalised word: inside a name
+_IN_NAME = re.compile(r"[A-Z][\w&-]*[ \t]+L$")
+_LAUNCHED = re.compile(r"(?:launch(?:ed|es)?|unveiled|introduced|released)\s+(?!(?:its|a|an|the|their|our|of)\b)[\"“‘']?(\S)",
                        re.I)
 
 
@@ -37,8 +39,9 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
         if (kind in seen and kind != "ipo") or (kind == "designation" and has_sanction):
             continue
         if kind == "product" and (named := _LAUNCHED.match(s.doc.text, m.start(), m.end())) \
-                and not named.group(1).isupper():
-            continue
+                and (not named.group(1).isupper() or
+                     _IN_NAME.search(s.doc.text, max(s.start, m.start() - 30), m.start() + 1)):
+            continue  # (not "Tressel Launch Systems": a name's word)
         # a plan before the trigger ("plans to open an office"); one after it is another
         # clause's ("was spun out in 2020, and intends to list")
         if forward and s.start + forward.start() < m.end() and \
@@ -54,7 +57,7 @@ def events_in(s: Sentence, has_sanction: bool) -> list[Proposal]:
             continue
         date = date_near(s, m.start(), founding_ok=True, since_ok=False, fallback=False,
                          trigger_end=m.end()) \
-            or heading_month(s)
+            or heading_month(s) or (s.doc.entry_date_at(s.start) if kind != "founding" else None)
         # a listing's steps may share a sentence, each with its date ("filed for an IPO
         # in August and, in November, received approval to list")
         if date is None or (kind, date) in seen:

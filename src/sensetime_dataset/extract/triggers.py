@@ -669,8 +669,8 @@ EVENT = [
             r"(?!joint)(?:first\s+)?(?:[\w-]+\s+){0,5}?(?:lab|laboratory)\b"),
     # an office, a regional headquarters, an R&D centre (the schema's hub); a factory or
     # a plant is `other` (below)
-    ("hub", r"\b(?:open(?:ed|s|ing)|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
-            r"(?:(?:a|an|its|the)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
+    ("hub", r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es)|set\s+up|establish(?:ed|es))\s+"
+            r"(?:(?:a|an|its|the|our|their)\s+)?(?:new\s+)?(?:[\w&-]+\s+){0,3}?(?:office|"
             r"headquarters|cent(?:er|re)|campus|hub|branch|subsidiary)\b|"
             r"\b(?:office|headquarters|hub|campus)\s+(?:in\s+[\w-]+\s+)?(?:was\s+)?open(?:s|ed)\b|"
             # "the R&D centre in Wuhan was officially opened", "was put into use",
@@ -680,8 +680,8 @@ EVENT = [
             r"service))|(?:commenced|began|started)\s+operations?)\b|"
             r"\bmov(?:ed|ing)\s+(?:[\w-]+\s+){0,4}?into\s+(?:our|its|their|a|the)\s+new\s+"
             r"(?:[\w-]+\s+){0,2}?(?:office|headquarters|hub|campus)\b"),
-    ("product", r"\b(?:launch(?:ed|es|ing)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
-                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their)\b"
+    ("product", r"\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|"
+                r"rolled\s+out|debuted)\s+(?:its|a|an|the|their|our)\b"
                 r"(?!\s+(?:joint|strategic|partnership|collaboration)\b)|"
                 r"\b(?:was|were)\s+(?:(?:first|\w+ly)\s+){0,2}"
                 r"(?:released|launched|introduced|unveiled)\b|"
@@ -689,7 +689,7 @@ EVENT = [
                 # "Launched AM-Na1, its first ..." (the name's capital is checked in
                 # events.py: this pattern is searched lower-cased); "a second system,
                 # launched in 2023" (after a comma: "the start-up launched in 2019" is none)
-                r"\b(?:launched|unveiled|introduced|released)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|"
+                r"\b(?:launch(?:ed|es)?|unveiled|introduced|released)\s+(?!(?:commercially|publicly|globally|with|in|on|at|by|of|"
                 r"its|a|an|the|their)\b)[\"“]?[\w-]+(?=(?:\s+[\w.-]+){0,3}[\"”]?(?:,|\s+in\b|\s+on\b|\s*$))|"
                 r",\s+launched\s+in\s+(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?"
                 r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|"

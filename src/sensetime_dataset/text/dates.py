@@ -60,6 +60,8 @@ DATE = re.compile(
     # "20.5.2025", "14.03.2025": day, month, year with dots (European; a slash is not
     # read, "5/6/2025" is the 6th of May in the US)
     rf"|(?P<dot>(?P<d11>[12]\d|3[01]|0?[1-9])\.(?P<m11>1[0-2]|0?[1-9])\.(?P<y11>{_YEAR})\b)"
+    # "2026.07.15": a Japanese or Chinese news page's year, month, day with dots
+    rf"|(?P<ydot>(?P<y12>{_YEAR})\.(?P<m12>0[1-9]|1[0-2])\.(?P<d12>[0-3]\d)\b)"
     rf"|(?P<year>(?P<y4>{_YEAR})\b(?![\d%]|\.\d|-\d|\s*(?:million|billion)))"
     r")|(?![0-9])(?:"
     rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})\b)"
@@ -167,6 +169,8 @@ def _absolute(m: re.Match) -> str | None:
         return _iso(int(m["y10"]), _month(m["m10"]))
     if m["dot"]:
         return _iso(int(m["y11"]), int(m["m11"]), int(m["d11"]))
+    if m["ydot"]:
+        return _iso(int(m["y12"]), int(m["m12"]), int(m["d12"]))
     if m["year"]:
         return m["y4"]
     return None
