@@ -562,7 +562,8 @@ PARTNER_WORDS = {
                  All(("suppl",), ("for every", "for each", "for all")),
                  All(("built by", "made by", "manufactured by", "produced by", "assembled by"),)],
     "partnership": ("partner", "teamed", "work", "integrat", "plug", "forces", "tie-up", "tieup",
-                    "developed", "building", "developing"),
+                    "co-develop", "codevelop", "are building", "were building", "are developing",
+                    "were developing", "are jointly", "were jointly"),
     "customer": [("customer", "client")] * 5 + [  # "as its customer", "customers include"
         ("suppl", "vendor"), ("suppl", "vendor"),  # "supplier to", "supplies X to"
         All(("won", "wins", "secured", "landed"), ("contract", "tender", "order")),
