@@ -254,7 +254,8 @@ def rounds_in(s: Sentence, last_round: str | None) -> tuple[list[Proposal], str 
         if _PRICED.search(s.text) or T.LISTED.search(text, s.start, s.end) or \
                 _DEBUT.search(s.text):
             out.append(_round(s, "IPO", "ipo", date_near(s, a.start), a, valuation,
-                              "funding verb + amount + shares priced"))
+                              "funding verb + amount + a listing (shares priced, listed, "
+                              "a debut or float)"))
             current = "IPO"
         else:
             out.append(_round(s, None, "other", date_near(s, a.start), a, valuation,
