@@ -48,13 +48,15 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Prof
 _PERSON_WORDS = ("said", "says", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "CEO",
                  "founder", "chairman", "Chairman", "President")
 # Words that tell which country's currency "¥" is (counted in the lower-cased text)
-_JAPAN_WORDS = (" yen", "jpy", "japan", "tokyo", "osaka", "k.k.", "kabushiki")
-_CHINA_WORDS = (" yuan", "rmb", "cny", "china", "chinese", "beijing", "shanghai", "shenzhen",
-                "hangzhou")
-_PESO_COUNTRIES = (("MXN", ("mexico", "mexican", "guadalajara", "monterrey")),
-                   ("COP", ("colombia", "bogot", "medell")),
-                   ("ARS", ("argentin", "buenos aires")), ("CLP", ("chile", "santiago")),
-                   ("PHP", ("philippine", "manila")))
+_SHARED_SIGN = re.compile("¥|peso")
+_COUNTRIES_OF = {
+    "¥": (("JPY", (" yen", "jpy", "japan", "tokyo", "osaka", "k.k.", "kabushiki")),
+          ("CNY", (" yuan", "rmb", "cny", "china", "chinese", "beijing", "shanghai", "shenzhen",
+                   "hangzhou"))),
+    "peso": (("MXN", ("mexico", "mexican", "guadalajara", "monterrey")),
+             ("COP", ("colombia", "bogot", "medell")),
+             ("ARS", ("argentin", "buenos aires")), ("CLP", ("chile", "santiago")),
+             ("PHP", ("philippine", "manila")))}
 _YEAR_HEADING = re.compile(r"^[#=\s]*(?:(?:annual|year|review|report|highlights)\s+){0,2}"
                            r"((?:19|20)\d{2})(?:\s+in\s+review|\s+review|\s+highlights)?[=\s]*$",
                            re.MULTILINE | re.IGNORECASE)  # "2021", "=== 2021 ===", "ANNUAL REVIEW 2025"
@@ -242,15 +244,11 @@ class Sentence:
     @cached_property
     def money(self) -> list[Money]:
         found = find_money(self.doc.text, self.start, self.end)
-        if any(m.currency is None for m in found):
+        for i, m in enumerate(found):
             # "¥1.8 billion": yen or yuan; "320 million pesos": Mexico's, Colombia's ... as
             # the document's country says (no currency when it does not)
-            text = self.doc.text
-            found = [m._replace(currency=self.doc.yen_currency)
-                     if m.currency is None and "¥" in text[m.start:m.end] else
-                     m._replace(currency=self.doc.peso_currency)
-                     if m.currency is None and "peso" in text[m.start:m.end] else m
-                     for m in found]
+            if m.currency is None and (sign := _SHARED_SIGN.search(self.doc.text, m.start, m.end)):
+                found[i] = m._replace(currency=self.doc.currency_of(sign.group(0)))
         return found
 
     @cached_property
@@ -333,6 +331,7 @@ class Document:
         # answers per name, asked again by every rule
         self._subject_names: dict[str, bool] = {}
         self._authority_names: dict[str, bool] = {}
+        self._currencies: dict[str, str | None] = {}
         # the term a filing defines its subject by ('X (the "Company")'), capitalised
         self.defined_term: str | None = None
         self.subject = self._find_subject()
@@ -343,22 +342,16 @@ class Document:
         self.subject_forms = sorted(forms | ({self.defined_term} if self.defined_term else set()),
                                     key=lambda f: (-len(f), f)) if self.subject else []
 
-    @cached_property
-    def yen_currency(self) -> str | None:
-        """The currency "¥" stands for in this document: JPY where it speaks of Japan more
-        than of China, CNY the other way round, else None."""
-        low = self.text.lower()
-        japan = sum(low.count(w) for w in _JAPAN_WORDS)
-        china = sum(low.count(w) for w in _CHINA_WORDS)
-        return "JPY" if japan > china else "CNY" if china > japan else None
-
-    @cached_property
-    def peso_currency(self) -> str | None:
-        """The currency "pesos" stands for in this document: the country it names most."""
-        low = self.text.lower()
-        counts = {code: sum(low.count(w) for w in words) for code, words in _PESO_COUNTRIES}
-        code, n = max(counts.items(), key=lambda kv: kv[1])
-        return code if n and list(counts.values()).count(n) == 1 else None
+    def currency_of(self, sign: str) -> str | None:
+        """The currency a sign that several countries write ("¥", "peso") stands for in
+        this document: that of the country it names most (its words counted), else None
+        (no country named, or a tie)."""
+        if sign not in self._currencies:
+            low = self.text.lower()
+            counts = {code: sum(low.count(w) for w in words) for code, words in _COUNTRIES_OF[sign]}
+            code, n = max(counts.items(), key=lambda kv: kv[1])
+            self._currencies[sign] = code if n and list(counts.values()).count(n) == 1 else None
+        return self._currencies[sign]
 
     def entry_date_at(self, pos: int) -> str | None:
         """The date of the news page's entry ("2026.06.01 [Others]") that `pos` is in, else

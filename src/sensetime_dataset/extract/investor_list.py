@@ -8,13 +8,12 @@ import re
 
 from .context import Sentence
 from .lists import LEAD_AFTER, plain_name
-from .partner_list import is_item
+from .partner_list import item_org
 from .proposal import Proposal
 
 # a label that introduces the list: ends with a colon, names the round's investors
 HEADING = re.compile(r"[^\n]{0,60}\b(?:investors|backers|participants)(?:\s+in\s+(?:the|this)\s+"
                      r"(?:round|financing))?\s*:\s*$", re.I)
-_BULLET_END = re.compile(r"\s*\S+\s+")
 
 
 def heading(s: Sentence) -> bool:
@@ -24,13 +23,9 @@ def heading(s: Sentence) -> bool:
 
 def list_item(s: Sentence, round_name: str) -> list[Proposal]:
     """The investor a bullet line opens with: "• Greyhaven Ventures (lead)"."""
-    if not is_item(s):
+    org = item_org(s)
+    if org is None:
         return []
-    lead_in = _BULLET_END.match(s.text)
-    orgs = [n for n in s.orgs() if n.start - s.start == lead_in.end()]
-    if not orgs:
-        return []
-    org = orgs[0]
     role = "lead" if LEAD_AFTER.match(s.doc.text, org.end) else "participant"
     return [Proposal("investors", {"round_name": round_name or None,
                                    "name": plain_name(org.name, s.doc.text), "role": role},

@@ -36,13 +36,18 @@ def is_item(s: Sentence) -> bool:
     return bool(_BULLET.match(s.text))
 
 
+def item_org(s: Sentence):
+    """The organization (not the subject) a bullet line opens with, else None."""
+    b = _BULLET.match(s.text)
+    return None if b is None else \
+        next((n for n in s.orgs() if n.start - s.start == b.end()), None)
+
+
 def list_item(s: Sentence, kind: str) -> list[Proposal]:
     """The partner a bullet line opens with: "- X (Norway), which will run ..." """
-    b = _BULLET.match(s.text)
-    orgs = [n for n in s.orgs() if n.start - s.start == b.end()]
-    if not orgs or s.doc.is_subject(orgs[0].name):
+    org = item_org(s)
+    if org is None:
         return []
-    org = orgs[0]
     m = s.find(T.PARTNER)
     if m is not None and m.lastgroup != "listed":
         kind = m.lastgroup.replace("_", "-")

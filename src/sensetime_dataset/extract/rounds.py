@@ -391,8 +391,8 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                 text.startswith(":", b):  # a label: "Investors: X", "Co-investors: X, Y"
             hi = min([c for c in cuts if c > b] + [s.end])
             listed = list_after(s, b, hi)
-            if not listed and 0 <= (colon := text.find(":", b, min(s.end, b + 80))):
-                listed = list_after(s, colon + 1, s.end)  # "... on offer: A, B, C and D"
+            if not listed:
+                listed = _listed_after_colon(s, b)  # "Cornerstone investors took ...: A, B"
             if not listed and _ALONGSIDE.fullmatch(text, a, b):
                 lo = max([c for c in cuts if c < a] + [s.start])
                 listed = list_before(s, lo, a)
@@ -422,11 +422,10 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                           and not (dateline and n.start < dateline[1])  # its place
                           and not T.PREPOSITION_BEFORE.search(text, max(s.start, n.start - 12),
                                                                n.start)][:1]
-            if not listed and 0 <= (colon := text.find(":", b, min(s.end, b + 80))) and \
-                    _INVESTORS_BEFORE.search(text, lo, a):
+            if not listed and _INVESTORS_BEFORE.search(text, lo, a):
                 # "Four cornerstone investors subscribed for 45 per cent of the shares on
-                # offer: A, B, C and D": the list after the colon
-                listed = list_after(s, colon + 1, s.end)
+                # offer: A, B, C and D"
+                listed = _listed_after_colon(s, b)
             if named and not listed and previous_doers and _AND_THEN.search(text, lo, a):
                 listed = previous_doers  # "X led the Series A and participated in ..."
             previous_doers = listed
@@ -456,6 +455,12 @@ def _investors(s: Sentence, round_name_: str, roles, named_here: bool,
                                    "role": role},
                      s.text, s.start, s.end, f"investors: {role} ({trigger!r})")
             for role, trigger, n, round_ in found]
+
+
+def _listed_after_colon(s: Sentence, pos: int) -> list:
+    """The organizations listed after a colon within 80 characters after `pos`, else []."""
+    colon = s.doc.text.find(":", pos, min(s.end, pos + 80))
+    return list_after(s, colon + 1, s.end) if colon >= 0 else []
 
 
 def _aside_before(s: Sentence, pos: int) -> int | None:
